@@ -1,0 +1,49 @@
+'use strict';
+
+// The globals Node defines, installed as Node does (writable, configurable,
+// not enumerable). Heavier ones load on first use.
+
+function defineValue(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+function defineLazy(name, load) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = load();
+      defineValue(name, value);
+      return value;
+    },
+    set(value) {
+      defineValue(name, value);
+    },
+  });
+}
+
+const timers = require('internal/timers');
+defineValue('setTimeout', timers.setTimeout);
+defineValue('clearTimeout', timers.clearTimeout);
+defineValue('setInterval', timers.setInterval);
+defineValue('clearInterval', timers.clearInterval);
+defineValue('setImmediate', timers.setImmediate);
+defineValue('clearImmediate', timers.clearImmediate);
+defineValue('queueMicrotask', require('internal/process/task_queues').queueMicrotask);
+
+defineLazy('Buffer', () => require('buffer').Buffer);
+defineLazy('console', () => require('console'));
+defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder);
+defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder);
+defineLazy('URL', () => require('internal/url').URL);
+defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);
+defineLazy('AbortController', () => require('internal/abort_controller').AbortController);
+defineLazy('AbortSignal', () => require('internal/abort_controller').AbortSignal);
+defineLazy('EventTarget', () => require('internal/event_target').EventTarget);
+defineLazy('Event', () => require('internal/event_target').Event);
+defineLazy('CustomEvent', () => require('internal/event_target').CustomEvent);
+defineLazy('DOMException', () => require('internal/dom_exception').DOMException);
+defineLazy('atob', () => require('internal/base64').atob);
+defineLazy('btoa', () => require('internal/base64').btoa);
+defineLazy('structuredClone', () => require('internal/structured_clone').structuredClone);
+defineLazy('performance', () => require('internal/perf').performance);

@@ -1,0 +1,41 @@
+'use strict';
+
+// Default and per-stream highWaterMark handling.
+
+let defaultHighWaterMarkBytes = 16 * 1024;
+let defaultHighWaterMarkObjectMode = 16;
+
+function getDefaultHighWaterMark(objectMode) {
+  return objectMode ? defaultHighWaterMarkObjectMode : defaultHighWaterMarkBytes;
+}
+
+function setDefaultHighWaterMark(objectMode, value) {
+  require('internal/streams/utils').validateInteger(value, 'value', 0);
+  if (objectMode) {
+    defaultHighWaterMarkObjectMode = value;
+  } else {
+    defaultHighWaterMarkBytes = value;
+  }
+}
+
+// `options.highWaterMark` wins; Duplex streams may instead give
+// `readableHighWaterMark` / `writableHighWaterMark` (duplexKey).
+function getHighWaterMark(state, options, duplexKey, isDuplex) {
+  let hwm = options.highWaterMark;
+  if (hwm == null && isDuplex) hwm = options[duplexKey];
+  if (hwm != null) {
+    if (!Number.isInteger(hwm) || hwm < 0) {
+      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
+      const { ERR_INVALID_ARG_VALUE } = require('internal/errors').codes;
+      throw new ERR_INVALID_ARG_VALUE(name, hwm);
+    }
+    return Math.floor(hwm);
+  }
+  return getDefaultHighWaterMark(state.objectMode);
+}
+
+module.exports = {
+  getHighWaterMark,
+  getDefaultHighWaterMark,
+  setDefaultHighWaterMark,
+};

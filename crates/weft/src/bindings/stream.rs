@@ -1,0 +1,434 @@
+//! TCP and Unix-domain stream handles (Node's `tcp_wrap`, `pipe_wrap` and
+//! `stream_wrap` bindings). Handles live in the loop's slab; these functions
+//! take the handle id. See `js/internal/stream_wrap.js` for the JS side.
+
+use std::net::{IpAddr, SocketAddr};
+use std::rc::Rc;
+
+use rquickjs::{Array, Ctx, Function, Object, Persistent, Result, Value};
+
+use super::set_fn;
+use crate::event_loop::Loop;
+use crate::handles::{self, bytes_of, errno_of, Io, SockAddr};
+
+const FLAG_IPV6_ONLY: u32 = 1;
+const FLAG_REUSE_PORT: u32 = 2;
+
+fn bind_tcp(ip: IpAddr, port: u16, flags: u32) -> std::io::Result<socket2::Socket> {
+    use socket2::{Domain, Socket, Type};
+    let addr = SocketAddr::new(ip, port);
+    let sock = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    sock.set_nonblocking(true)?;
+    sock.set_cloexec(true)?;
+    sock.set_reuse_address(true)?;
+    if flags & FLAG_REUSE_PORT != 0 {
+        sock.set_reuse_port(true)?;
+    }
+    if ip.is_ipv6() {
+        sock.set_only_v6(flags & FLAG_IPV6_ONLY != 0)?;
+    }
+    sock.bind(&addr.into())?;
+    Ok(sock)
+}
+
+fn fill_addr(out: &Object<'_>, a: SockAddr) -> Result<()> {
+    match a {
+        SockAddr::Ip(sa) => {
+            out.set("address", sa.ip().to_string())?;
+            out.set("family", if sa.is_ipv4() { "IPv4" } else { "IPv6" })?;
+            out.set("port", sa.port())?;
+        }
+        SockAddr::Path(p) => {
+            out.set("address", p)?;
+        }
+    }
+    Ok(())
+}
+
+/// Posts `js.onconnect(status)` for the poll phase.
+fn finish_connect(lp: &Rc<Loop>, id: u32, result: std::io::Result<Io>) {
+    let l = lp.clone();
+    lp.post(Box::new(move |ctx| {
+        let js = {
+            let mut h = l.handles.borrow_mut();
+            let Some(slot) = h.get_mut(id) else {
+                return Ok(());
+            };
+            if !slot.connecting {
+                return Ok(()); // closed while connecting
+            }
+            slot.connecting = false;
+            let status = match result {
+                Ok(io) => {
+                    slot.io = io;
+                    0
+                }
+                Err(e) => errno_of(&e),
+            };
+            slot.js.clone().map(|j| (j, status))
+        };
+        if let Some((js, status)) = js {
+            let js = js.restore(ctx)?;
+            let f: Option<Function> = js.get("onconnect")?;
+            if let Some(f) = f {
+                f.call::<_, ()>((rquickjs::function::This(js), status))?;
+            }
+        }
+        Ok(())
+    }));
+}
+
+pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "create",
+        move |ctx: Ctx<'js>, js: Object<'js>| -> u32 {
+            let mut h = l.handles.borrow_mut();
+            let id = h.insert(Io::Empty);
+            if let Some(s) = h.get_mut(id) {
+                s.js = Some(Persistent::save(&ctx, js));
+            }
+            id
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "adopt",
+        move |ctx: Ctx<'js>, js: Object<'js>, id: u32| -> bool {
+            let mut h = l.handles.borrow_mut();
+            match h.get_mut(id) {
+                Some(s) => {
+                    s.js = Some(Persistent::save(&ctx, js));
+                    true
+                }
+                None => false,
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "readStart", move |id: u32| {
+        handles::set_reading(&l, id, true)
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "readStop", move |id: u32| {
+        handles::set_reading(&l, id, false)
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "writeBuffer",
+        move |ctx: Ctx<'js>, id: u32, buf: Value<'js>| -> i32 {
+            // SAFETY: the bytes are consumed (written or copied) before any JS runs.
+            match unsafe { bytes_of(&ctx, &buf) } {
+                Some(b) => handles::write(&l, id, &[b]),
+                None => -libc::EINVAL,
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "writeString",
+        move |ctx: Ctx<'js>, id: u32, s: Value<'js>, enc: i32| -> i32 {
+            let bytes = super::buffer::encode(&ctx, &s, enc);
+            handles::write(&l, id, &[&bytes])
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "writev",
+        move |ctx: Ctx<'js>, id: u32, chunks: Array<'js>| -> Result<i32> {
+            let mut owned: Vec<Vec<u8>> = Vec::new();
+            let mut vals: Vec<Value> = Vec::with_capacity(chunks.len());
+            for v in chunks.iter::<Value>() {
+                vals.push(v?);
+            }
+            let mut parts: Vec<&[u8]> = Vec::with_capacity(vals.len());
+            // Strings are encoded first so that borrowed slices stay valid.
+            for v in &vals {
+                if v.is_string() {
+                    owned.push(super::buffer::encode(&ctx, v, super::buffer::UTF8));
+                }
+            }
+            let mut oi = 0;
+            for v in &vals {
+                if v.is_string() {
+                    parts.push(&owned[oi]);
+                    oi += 1;
+                } else if let Some(b) = unsafe { bytes_of(&ctx, v) } {
+                    parts.push(b);
+                } else {
+                    return Ok(-libc::EINVAL);
+                }
+            }
+            Ok(handles::write(&l, id, &parts))
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "writeQueueSize", move |id: u32| {
+        handles::write_queue_size(&l, id) as f64
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "shutdown", move |id: u32| handles::shutdown(&l, id))?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "close",
+        move |ctx: Ctx<'js>, id: u32, cb: Option<Function<'js>>| {
+            let slot = l.handles.borrow_mut().remove(id);
+            if let Some(slot) = slot {
+                if let Io::UnixListener(listener) = &slot.io {
+                    // Node unlinks the socket file of a pipe server on close.
+                    if let Ok(addr) = listener.local_addr() {
+                        if let Some(p) = addr.as_pathname() {
+                            let _ = std::fs::remove_file(p);
+                        }
+                    }
+                }
+                if let Some(task) = &slot.task {
+                    task.abort();
+                }
+                drop(slot);
+            }
+            if let Some(cb) = cb {
+                l.queue_close(Persistent::save(&ctx, cb));
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "ref", move |id: u32| {
+        if let Some(s) = l.handles.borrow_mut().get_mut(id) {
+            s.refed = true;
+        }
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "unref", move |id: u32| {
+        if let Some(s) = l.handles.borrow_mut().get_mut(id) {
+            s.refed = false;
+        }
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "hasRef", move |id: u32| {
+        l.handles.borrow().get(id).is_some_and(|s| s.refed)
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "fd", move |id: u32| {
+        l.handles
+            .borrow()
+            .get(id)
+            .and_then(|s| s.io.raw_fd())
+            .unwrap_or(-1)
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "bind",
+        move |id: u32, ip: String, port: u16, flags: u32| -> i32 {
+            let Ok(ip) = ip.parse::<IpAddr>() else {
+                return -libc::EINVAL;
+            };
+            let mut h = l.handles.borrow_mut();
+            let Some(slot) = h.get_mut(id) else {
+                return -libc::EBADF;
+            };
+            match bind_tcp(ip, port, flags) {
+                Ok(sock) => {
+                    slot.io = Io::Bound(sock);
+                    0
+                }
+                // libuv defers EADDRINUSE to listen(); report it there.
+                Err(e) if e.raw_os_error() == Some(libc::EADDRINUSE) => {
+                    slot.io = Io::BindError(-libc::EADDRINUSE);
+                    0
+                }
+                Err(e) => errno_of(&e),
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "bindPipe", move |id: u32, path: String| -> i32 {
+        let mut h = l.handles.borrow_mut();
+        let Some(slot) = h.get_mut(id) else {
+            return -libc::EBADF;
+        };
+        let r = (|| -> std::io::Result<socket2::Socket> {
+            use socket2::{Domain, SockAddr as S2, Socket, Type};
+            let sock = Socket::new(Domain::UNIX, Type::STREAM, None)?;
+            sock.set_nonblocking(true)?;
+            sock.set_cloexec(true)?;
+            sock.bind(&S2::unix(&path)?)?;
+            Ok(sock)
+        })();
+        match r {
+            Ok(sock) => {
+                slot.io = Io::Bound(sock);
+                0
+            }
+            Err(e) => errno_of(&e),
+        }
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "listen", move |id: u32, backlog: i32| -> i32 {
+        let r = {
+            let mut h = l.handles.borrow_mut();
+            let Some(slot) = h.get_mut(id) else {
+                return -libc::EBADF;
+            };
+            let io = std::mem::replace(&mut slot.io, Io::Empty);
+            let sock = match io {
+                Io::Bound(s) => s,
+                Io::BindError(code) => {
+                    slot.io = Io::BindError(code);
+                    return code;
+                }
+                other => {
+                    slot.io = other;
+                    return -libc::EINVAL;
+                }
+            };
+            if let Err(e) = sock.listen(backlog) {
+                slot.io = Io::Bound(sock);
+                return errno_of(&e);
+            }
+            let is_unix = sock.local_addr().map(|a| a.is_unix()).unwrap_or(false);
+            let io = if is_unix {
+                let std_l: std::os::unix::net::UnixListener = sock.into();
+                tokio::net::UnixListener::from_std(std_l).map(Io::UnixListener)
+            } else {
+                let std_l: std::net::TcpListener = sock.into();
+                tokio::net::TcpListener::from_std(std_l).map(Io::TcpListener)
+            };
+            match io {
+                Ok(io) => {
+                    slot.io = io;
+                    0
+                }
+                Err(e) => errno_of(&e),
+            }
+        };
+        if r == 0 {
+            handles::start_accepting(&l, id);
+        }
+        r
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "connect",
+        move |id: u32, ip: String, port: u16| -> i32 {
+            let Ok(ip) = ip.parse::<IpAddr>() else {
+                return -libc::EINVAL;
+            };
+            let addr = SocketAddr::new(ip, port);
+            let bound = {
+                let mut h = l.handles.borrow_mut();
+                let Some(slot) = h.get_mut(id) else {
+                    return -libc::EBADF;
+                };
+                if slot.connecting {
+                    return -libc::EALREADY;
+                }
+                slot.connecting = true;
+                match std::mem::replace(&mut slot.io, Io::Empty) {
+                    Io::Bound(s) => Some(s),
+                    _ => None,
+                }
+            };
+            let socket = match bound {
+                Some(s) => Ok(tokio::net::TcpSocket::from_std_stream(
+                    std::net::TcpStream::from(s),
+                )),
+                None if addr.is_ipv4() => tokio::net::TcpSocket::new_v4(),
+                None => tokio::net::TcpSocket::new_v6(),
+            };
+            let lp = l.clone();
+            let task = tokio::task::spawn_local(async move {
+                let r = match socket {
+                    Ok(s) => s.connect(addr).await.map(Io::Tcp),
+                    Err(e) => Err(e),
+                };
+                finish_connect(&lp, id, r);
+            });
+            if let Some(slot) = l.handles.borrow_mut().get_mut(id) {
+                slot.task = Some(task.abort_handle());
+            }
+            0
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "connectPipe", move |id: u32, path: String| -> i32 {
+        {
+            let mut h = l.handles.borrow_mut();
+            let Some(slot) = h.get_mut(id) else {
+                return -libc::EBADF;
+            };
+            slot.connecting = true;
+        }
+        let lp = l.clone();
+        let task = tokio::task::spawn_local(async move {
+            let r = tokio::net::UnixStream::connect(&path).await.map(Io::Unix);
+            finish_connect(&lp, id, r);
+        });
+        if let Some(slot) = l.handles.borrow_mut().get_mut(id) {
+            slot.task = Some(task.abort_handle());
+        }
+        0
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "getsockname",
+        move |id: u32, out: Object<'js>| -> Result<i32> {
+            match handles::sock_addr(&l, id, false) {
+                Ok(a) => fill_addr(&out, a).map(|_| 0),
+                Err(e) => Ok(e),
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "getpeername",
+        move |id: u32, out: Object<'js>| -> Result<i32> {
+            match handles::sock_addr(&l, id, true) {
+                Ok(a) => fill_addr(&out, a).map(|_| 0),
+                Err(e) => Ok(e),
+            }
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(obj, "setNoDelay", move |id: u32, on: bool| -> i32 {
+        match &l.handles.borrow().get(id).map(|s| &s.io) {
+            Some(Io::Tcp(s)) => s
+                .set_nodelay(on)
+                .map(|_| 0)
+                .unwrap_or_else(|e| errno_of(&e)),
+            _ => 0,
+        }
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "setKeepAlive",
+        move |id: u32, on: bool, secs: f64| -> i32 {
+            let h = l.handles.borrow();
+            let Some(Io::Tcp(s)) = h.get(id).map(|s| &s.io) else {
+                return 0;
+            };
+            let sock = socket2::SockRef::from(s);
+            let r = if on {
+                let ka = socket2::TcpKeepalive::new()
+                    .with_time(std::time::Duration::from_secs(secs.max(1.0) as u64));
+                sock.set_tcp_keepalive(&ka)
+            } else {
+                sock.set_keepalive(false)
+            };
+            r.map(|_| 0).unwrap_or_else(|e| errno_of(&e))
+        },
+    )?;
+    let _ = Value::new_undefined;
+    Ok(())
+}

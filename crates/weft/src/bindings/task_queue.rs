@@ -1,0 +1,92 @@
+//! Timers, immediates, `nextTick` and microtask plumbing (Node's
+//! `internalBinding('timers')` and `internalBinding('task_queue')` in one).
+
+use std::rc::Rc;
+
+use rquickjs::{qjs, Array, Ctx, Function, Object, Persistent, Result, Value};
+
+use super::set_fn;
+use crate::event_loop::Loop;
+
+pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
+    let l = lp.clone();
+    set_fn(obj, "scheduleTimer", move |ms: f64| l.schedule_timer(ms))?;
+    let l = lp.clone();
+    set_fn(obj, "toggleTimerRef", move |on: bool| {
+        l.toggle_timer_ref(on)
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "getLibuvNow", move || l.now_ms().floor())?;
+    let l = lp.clone();
+    set_fn(obj, "toggleImmediateRef", move |on: bool| {
+        l.toggle_immediate_ref(on)
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "setImmediatePending", move |on: bool| {
+        l.immediate_pending.set(on)
+    })?;
+    let l = lp.clone();
+    set_fn(obj, "setTickScheduled", move |on: bool| {
+        l.tick_scheduled.set(on)
+    })?;
+    set_fn(obj, "runMicrotasks", |ctx: Ctx<'js>| -> Result<()> {
+        // SAFETY: runs queued jobs on this context's runtime, on its own thread.
+        unsafe {
+            let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
+            loop {
+                let mut pctx = std::ptr::null_mut();
+                let r = qjs::JS_ExecutePendingJob(rt, &mut pctx);
+                if r == 0 {
+                    return Ok(());
+                }
+                if r < 0 {
+                    // A job threw: rethrow it to the caller (processTicksAndRejections).
+                    return Err(rquickjs::Error::Exception);
+                }
+            }
+        }
+    })?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "takeRejections",
+        move |ctx: Ctx<'js>| -> Result<Array<'js>> {
+            l.rejections_pending.set(false);
+            let list = std::mem::take(&mut *l.rejections.borrow_mut());
+            let arr = Array::new(ctx.clone())?;
+            for (i, (handled, promise, reason)) in list.into_iter().enumerate() {
+                let entry = Array::new(ctx.clone())?;
+                entry.set(0, handled)?;
+                entry.set(1, promise.restore(&ctx)?)?;
+                entry.set(2, reason.restore(&ctx)?)?;
+                arr.set(i, entry)?;
+            }
+            Ok(arr)
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "setHooks",
+        move |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
+            let get = |name: &str| -> Result<Option<Persistent<Function<'static>>>> {
+                let f: Option<Function> = hooks.get(name)?;
+                Ok(f.map(|f| Persistent::save(&ctx, f)))
+            };
+            let mut h = l.hooks.borrow_mut();
+            h.process_ticks = get("processTicksAndRejections")?;
+            h.process_timers = get("processTimers")?;
+            h.process_immediates = get("processImmediates")?;
+            h.fatal_exception = get("fatalException")?;
+            h.emit_before_exit = get("emitBeforeExit")?;
+            h.emit_exit = get("emitExit")?;
+            h.esm_resolve = get("esmResolve")?;
+            h.esm_load = get("esmLoad")?;
+            let proto: Option<Object> = hooks.get("bufferPrototype")?;
+            h.buffer_proto = proto.map(|p| Persistent::save(&ctx, p));
+            Ok(())
+        },
+    )?;
+    let _ = Value::new_undefined;
+    Ok(())
+}

@@ -1,0 +1,497 @@
+//! The event loop: libuv's phases on a tokio current-thread runtime.
+//!
+//! One iteration runs, in order (libuv `uv_run`, as Node uses it):
+//! 1. timers: JS `processTimers(now)` when the earliest deadline has passed;
+//! 2. poll: wait for I/O readiness or a completed request, at most until the
+//!    next timer (not at all when a ref'ed immediate or a close callback waits),
+//!    then run the I/O callbacks;
+//! 3. check: JS `processImmediates()`;
+//! 4. close callbacks.
+//!
+//! After every callback into JS the `process.nextTick` queue and the promise
+//! microtasks are drained (see [`Loop::after_callback`]).
+//!
+//! Readiness does not go through tokio tasks: each handle has two wakers (read
+//! and write) that push the handle's token onto a ready list, and the poll
+//! phase reads or writes the socket itself, like libuv's `uv__io_poll`. A
+//! received chunk therefore crosses into JS exactly once. One-shot requests
+//! (connect, DNS, file I/O) run as local tokio tasks and post a completion.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::poll_fn;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Wake, Waker};
+use std::time::{Duration, Instant};
+
+use rquickjs::{Ctx, Function, Persistent, Value};
+
+use crate::handles::Handles;
+
+/// A deferred piece of work for the poll phase: runs with the JS context.
+pub type Completion = Box<dyn FnOnce(&Ctx<'_>) -> rquickjs::Result<()>>;
+
+/// State shared with wakers, which tokio may require to be `Send + Sync`.
+#[derive(Default)]
+pub(crate) struct Shared {
+    ready: Mutex<Vec<u64>>,
+    main: Mutex<Option<Waker>>,
+}
+
+impl Shared {
+    pub(crate) fn push(&self, token: u64) {
+        if let Ok(mut r) = self.ready.lock() {
+            r.push(token);
+        }
+        let w = self.main.lock().ok().and_then(|mut m| m.take());
+        if let Some(w) = w {
+            w.wake();
+        }
+    }
+
+    fn wake_main(&self) {
+        let w = self.main.lock().ok().and_then(|mut m| m.take());
+        if let Some(w) = w {
+            w.wake();
+        }
+    }
+}
+
+/// Wakes the loop with one handle's token (handle slot, generation, direction).
+pub(crate) struct IoWaker {
+    pub token: u64,
+    pub shared: Arc<Shared>,
+}
+
+impl Wake for IoWaker {
+    fn wake(self: Arc<Self>) {
+        self.shared.push(self.token);
+    }
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.shared.push(self.token);
+    }
+}
+
+/// The JS functions the loop calls, set by the bootstrap script.
+#[derive(Default)]
+pub(crate) struct Hooks {
+    pub process_ticks: Option<Persistent<Function<'static>>>,
+    pub process_timers: Option<Persistent<Function<'static>>>,
+    pub process_immediates: Option<Persistent<Function<'static>>>,
+    pub fatal_exception: Option<Persistent<Function<'static>>>,
+    pub emit_before_exit: Option<Persistent<Function<'static>>>,
+    pub emit_exit: Option<Persistent<Function<'static>>>,
+    pub esm_resolve: Option<Persistent<Function<'static>>>,
+    pub esm_load: Option<Persistent<Function<'static>>>,
+    /// `Buffer.prototype`, given to every chunk created in Rust.
+    pub buffer_proto: Option<Persistent<rquickjs::Object<'static>>>,
+}
+
+/// Loop state, shared by the driver and every native binding (through `Rc`).
+pub struct Loop {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) handles: RefCell<Handles>,
+    completions: RefCell<VecDeque<Completion>>,
+    close_queue: RefCell<VecDeque<Persistent<Function<'static>>>>,
+    pub(crate) hooks: RefCell<Hooks>,
+    /// Earliest timer deadline, and whether that timer list keeps the loop alive.
+    timer_deadline: Cell<Option<Instant>>,
+    timer_ref: Cell<bool>,
+    /// Ref'ed pending immediates (Node's `immediateInfo[kRefCount]`).
+    immediate_refs: Cell<u32>,
+    /// Whether any immediate (ref'ed or not) is queued.
+    pub(crate) immediate_pending: Cell<bool>,
+    /// In-flight one-shot requests (connect, DNS, fs) that keep the loop alive.
+    pending_reqs: Cell<u32>,
+    pub(crate) tick_scheduled: Cell<bool>,
+    pub(crate) rejections_pending: Cell<bool>,
+    /// Promise rejections seen by the engine since the last drain: (handled later, promise, reason).
+    pub(crate) rejections:
+        RefCell<Vec<(bool, Persistent<Value<'static>>, Persistent<Value<'static>>)>>,
+    start: Instant,
+    now: Cell<Instant>,
+    pub(crate) options: RefCell<crate::Options>,
+    pub(crate) main: RefCell<crate::Main>,
+    /// Set by `process.reallyExit`: stop running JS and exit with this code.
+    pub(crate) exit_code: Cell<Option<i32>>,
+}
+
+impl Loop {
+    pub(crate) fn new() -> Rc<Loop> {
+        let now = Instant::now();
+        let shared = Arc::new(Shared::default());
+        Rc::new(Loop {
+            handles: RefCell::new(Handles::new(shared.clone())),
+            shared,
+            completions: RefCell::new(VecDeque::new()),
+            close_queue: RefCell::new(VecDeque::new()),
+            hooks: RefCell::new(Hooks::default()),
+            timer_deadline: Cell::new(None),
+            timer_ref: Cell::new(true),
+            immediate_refs: Cell::new(0),
+            immediate_pending: Cell::new(false),
+            pending_reqs: Cell::new(0),
+            tick_scheduled: Cell::new(false),
+            rejections_pending: Cell::new(false),
+            rejections: RefCell::new(Vec::new()),
+            start: now,
+            now: Cell::new(now),
+            exit_code: Cell::new(None),
+            options: RefCell::new(crate::Options::default()),
+            main: RefCell::new(crate::Main::None),
+        })
+    }
+
+    /// Milliseconds since the loop started, as of the start of this iteration (libuv's `uv_now`).
+    pub fn now_ms(&self) -> f64 {
+        self.now.get().duration_since(self.start).as_secs_f64() * 1000.0
+    }
+
+    /// Seconds since the loop was created (`process.uptime()`).
+    pub(crate) fn uptime_secs(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
+    }
+
+    fn update_time(&self) {
+        self.now.set(Instant::now());
+    }
+
+    /// Arms the single loop timer `ms` milliseconds after the loop's current time.
+    pub(crate) fn schedule_timer(&self, ms: f64) {
+        let ms = if ms.is_finite() && ms > 0.0 { ms } else { 1.0 };
+        self.timer_deadline.set(Some(
+            self.now.get() + Duration::from_micros((ms * 1000.0) as u64),
+        ));
+    }
+
+    pub(crate) fn toggle_timer_ref(&self, on: bool) {
+        self.timer_ref.set(on);
+    }
+
+    pub(crate) fn toggle_immediate_ref(&self, on: bool) {
+        self.immediate_refs.set(on as u32);
+    }
+
+    /// Queues a close callback for the close phase.
+    pub(crate) fn queue_close(&self, cb: Persistent<Function<'static>>) {
+        self.close_queue.borrow_mut().push_back(cb);
+    }
+
+    /// Counts an in-flight request; pair with [`Loop::post`] of its completion.
+    pub(crate) fn req_start(&self) {
+        self.pending_reqs.set(self.pending_reqs.get() + 1);
+    }
+
+    /// Posts a request's completion for the poll phase and uncounts the request.
+    pub(crate) fn req_done(&self, c: Completion) {
+        self.pending_reqs
+            .set(self.pending_reqs.get().saturating_sub(1));
+        self.post(c);
+    }
+
+    /// Posts work for the poll phase without touching the request count.
+    pub(crate) fn post(&self, c: Completion) {
+        self.completions.borrow_mut().push_back(c);
+        self.shared.wake_main();
+    }
+
+    fn alive(&self) -> bool {
+        (self.timer_deadline.get().is_some() && self.timer_ref.get())
+            || self.immediate_refs.get() > 0
+            || self.pending_reqs.get() > 0
+            || !self.close_queue.borrow().is_empty()
+            || !self.completions.borrow().is_empty()
+            || self.handles.borrow().active_refs() > 0
+    }
+
+    fn exiting(&self) -> bool {
+        self.exit_code.get().is_some()
+    }
+
+    /// Runs `f` as a callback from the loop: an exception goes to
+    /// `process._fatalException`, then the tick and microtask queues drain.
+    pub(crate) fn invoke<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        f: impl FnOnce(&Ctx<'js>) -> rquickjs::Result<()>,
+    ) {
+        if self.exiting() {
+            return;
+        }
+        if let Err(e) = f(ctx) {
+            self.report(ctx, e);
+        }
+        self.after_callback(ctx);
+    }
+
+    /// Drains `process.nextTick` and the microtask queue (Node's
+    /// `processTicksAndRejections`), reporting exceptions as uncaught.
+    pub(crate) fn after_callback(&self, ctx: &Ctx<'_>) {
+        loop {
+            if self.exiting() {
+                return;
+            }
+            let jobs = unsafe {
+                rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
+            };
+            if !self.tick_scheduled.get() && !jobs && !self.rejections_pending.get() {
+                return;
+            }
+            let f = self.hook(ctx, |h| h.process_ticks.clone());
+            let Some(f) = f else { return };
+            match f.call::<_, ()>(()) {
+                Ok(()) => return,
+                Err(e) => self.report(ctx, e),
+            }
+        }
+    }
+
+    pub(crate) fn buffer_proto<'js>(&self, ctx: &Ctx<'js>) -> Option<rquickjs::Object<'js>> {
+        let p = self.hooks.borrow().buffer_proto.clone()?;
+        p.restore(ctx).ok()
+    }
+
+    fn hook<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        pick: impl FnOnce(&Hooks) -> Option<Persistent<Function<'static>>>,
+    ) -> Option<Function<'js>> {
+        let p = pick(&self.hooks.borrow())?;
+        p.restore(ctx).ok()
+    }
+
+    /// Hands an exception from a callback to `process._fatalException`.
+    pub(crate) fn report(&self, ctx: &Ctx<'_>, e: rquickjs::Error) {
+        let exc: Value = if matches!(e, rquickjs::Error::Exception) {
+            ctx.catch()
+        } else {
+            let msg = e.to_string();
+            match rquickjs::Exception::from_message(ctx.clone(), &msg) {
+                Ok(ex) => ex.into_value(),
+                Err(_) => return,
+            }
+        };
+        if self.exiting() {
+            return;
+        }
+        let f = self.hook(ctx, |h| h.fatal_exception.clone());
+        match f {
+            Some(f) => {
+                if f.call::<_, ()>((exc,)).is_err() {
+                    // The handler itself threw: print what we can and exit like Node (code 7).
+                    let inner = ctx.catch();
+                    eprintln!("{}", crate::errors::describe(&inner));
+                    self.exit_code.set(Some(7));
+                }
+            }
+            None => {
+                eprintln!("{}", crate::errors::describe(&exc));
+                self.exit_code.set(Some(1));
+            }
+        }
+    }
+
+    /// Runs the loop until nothing keeps it alive or `process.exit` was called.
+    /// Returns the process exit code.
+    pub(crate) async fn run(self: Rc<Self>, context: rquickjs::Context) -> i32 {
+        loop {
+            self.run_until_idle(&context).await;
+            if let Some(code) = self.exit_code.get() {
+                return code;
+            }
+            // 'beforeExit' may schedule more work.
+            context.with(|ctx| {
+                if let Some(f) = self.hook(&ctx, |h| h.emit_before_exit.clone()) {
+                    self.invoke(&ctx, |_| f.call::<_, ()>(()));
+                }
+            });
+            if let Some(code) = self.exit_code.get() {
+                return code;
+            }
+            if !self.alive() {
+                break;
+            }
+        }
+        context.with(|ctx| {
+            let f = self.hook(&ctx, |h| h.emit_exit.clone());
+            match f {
+                Some(f) => match f.call::<_, i32>(()) {
+                    Ok(code) => code,
+                    Err(e) => {
+                        self.report(&ctx, e);
+                        self.exit_code.get().unwrap_or(7)
+                    }
+                },
+                None => 0,
+            }
+        })
+    }
+
+    async fn run_until_idle(&self, context: &rquickjs::Context) {
+        loop {
+            if self.exiting() {
+                return;
+            }
+            self.update_time();
+            self.run_timers(context);
+            if !self.alive() || self.exiting() {
+                return;
+            }
+            self.poll_io().await;
+            self.update_time();
+            self.process_io(context);
+            self.run_immediates(context);
+            self.run_closing(context);
+        }
+    }
+
+    fn run_timers(&self, context: &rquickjs::Context) {
+        let Some(deadline) = self.timer_deadline.get() else {
+            return;
+        };
+        if deadline > self.now.get() {
+            return;
+        }
+        self.timer_deadline.set(None);
+        context.with(|ctx| {
+            let Some(f) = self.hook(&ctx, |h| h.process_timers.clone()) else {
+                return;
+            };
+            let now = self.now_ms().floor();
+            // Like Node's RunTimers: call again after an exception that a handler absorbed.
+            let next = loop {
+                if self.exiting() {
+                    return;
+                }
+                match f.call::<_, f64>((now,)) {
+                    Ok(next) => break next,
+                    Err(e) => {
+                        self.report(&ctx, e);
+                        self.after_callback(&ctx);
+                    }
+                }
+            };
+            // The next expiry in loop milliseconds (negative: unref'ed), or 0 for none.
+            if next == 0.0 {
+                self.timer_deadline.set(None);
+            } else {
+                let at = self.start + Duration::from_micros((next.abs() * 1000.0) as u64);
+                self.timer_deadline
+                    .set(Some(at.max(self.now.get() + Duration::from_millis(1))));
+                self.timer_ref.set(next > 0.0);
+            }
+            self.after_callback(&ctx);
+        });
+    }
+
+    async fn poll_io(&self) {
+        let has_work = !self.completions.borrow().is_empty()
+            || self
+                .shared
+                .ready
+                .lock()
+                .map(|r| !r.is_empty())
+                .unwrap_or(false);
+        if has_work || self.immediate_refs.get() > 0 || !self.close_queue.borrow().is_empty() {
+            // Non-blocking poll: give the I/O driver and local tasks one turn.
+            tokio::task::yield_now().await;
+            return;
+        }
+        let deadline = self.timer_deadline.get();
+        let wait = poll_fn(|cx| {
+            if let Ok(mut m) = self.shared.main.lock() {
+                *m = Some(cx.waker().clone());
+            }
+            let ready = !self.completions.borrow().is_empty()
+                || self
+                    .shared
+                    .ready
+                    .lock()
+                    .map(|r| !r.is_empty())
+                    .unwrap_or(false);
+            if ready {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        });
+        match deadline {
+            Some(d) => {
+                let _ = tokio::time::timeout_at(tokio::time::Instant::from_std(d), wait).await;
+            }
+            None => wait.await,
+        }
+    }
+
+    fn process_io(&self, context: &rquickjs::Context) {
+        let tokens = match self.shared.ready.lock() {
+            Ok(mut r) => std::mem::take(&mut *r),
+            Err(_) => Vec::new(),
+        };
+        let has_completions = !self.completions.borrow().is_empty();
+        if tokens.is_empty() && !has_completions {
+            return;
+        }
+        context.with(|ctx| {
+            for token in tokens {
+                if self.exiting() {
+                    return;
+                }
+                crate::handles::on_ready(self, &ctx, token);
+            }
+            loop {
+                let next = self.completions.borrow_mut().pop_front();
+                let Some(c) = next else { break };
+                self.invoke(&ctx, |ctx| c(ctx));
+            }
+        });
+    }
+
+    fn run_immediates(&self, context: &rquickjs::Context) {
+        if !self.immediate_pending.get() {
+            return;
+        }
+        context.with(|ctx| {
+            let Some(f) = self.hook(&ctx, |h| h.process_immediates.clone()) else {
+                return;
+            };
+            loop {
+                if self.exiting() {
+                    return;
+                }
+                match f.call::<_, ()>(()) {
+                    Ok(()) => break,
+                    Err(e) => {
+                        // The rest of this batch runs after the handler, as in Node.
+                        self.report(&ctx, e);
+                        self.after_callback(&ctx);
+                    }
+                }
+            }
+            self.after_callback(&ctx);
+        });
+    }
+
+    fn run_closing(&self, context: &rquickjs::Context) {
+        if self.close_queue.borrow().is_empty() {
+            return;
+        }
+        context.with(|ctx| loop {
+            let next = self.close_queue.borrow_mut().pop_front();
+            let Some(cb) = next else { break };
+            if let Ok(f) = cb.restore(&ctx) {
+                self.invoke(&ctx, |_| f.call::<_, ()>(()));
+            }
+        });
+    }
+
+    /// Drops every JS value the loop holds, before the engine is freed.
+    pub(crate) fn clear(&self) {
+        self.completions.borrow_mut().clear();
+        self.close_queue.borrow_mut().clear();
+        *self.hooks.borrow_mut() = Hooks::default();
+        self.rejections.borrow_mut().clear();
+        self.handles.borrow_mut().clear();
+    }
+}

@@ -1,0 +1,704 @@
+//! Native stream and listener handles (libuv's `uv_tcp_t` / `uv_pipe_t`),
+//! kept in a slab and addressed from JS by an integer id.
+//!
+//! A handle's JS object (see `js/internal/stream_wrap.js`) carries `id` and the
+//! callbacks Rust calls: `onread(nread, buf)`, `onconnection(status, id)`,
+//! `onconnect(status)`, `afterWrite(status)`, `onshutdown(status)`, matching
+//! Node's `stream_base` / `tcp_wrap` contract. Errors are negative errno values
+//! as in libuv (`-111` is ECONNREFUSED on Linux); end of stream is `UV_EOF`.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{self, IoSlice};
+use std::net::SocketAddr;
+use std::os::fd::{AsRawFd, RawFd};
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use rquickjs::{Ctx, Function, Object, Persistent, Value};
+
+use crate::event_loop::{IoWaker, Loop, Shared};
+
+/// libuv's end-of-file code.
+pub const UV_EOF: i32 = -4095;
+
+/// Size of the shared read buffer (libuv's suggested size for a stream read).
+const READ_BUF: usize = 64 * 1024;
+/// Reads per readiness event before yielding to other handles (libuv's `count = 32`).
+const READS_PER_EVENT: usize = 32;
+
+thread_local! {
+    /// One read buffer for every stream: idle connections hold no read memory.
+    static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0u8; READ_BUF].into_boxed_slice());
+}
+
+/// What a handle wraps.
+pub(crate) enum Io {
+    /// Created, not opened yet.
+    Empty,
+    /// A socket that is bound (or being set up) but neither listening nor connected.
+    Bound(socket2::Socket),
+    /// A deferred bind error, reported by `listen` as libuv does.
+    BindError(i32),
+    Tcp(tokio::net::TcpStream),
+    Unix(tokio::net::UnixStream),
+    TcpListener(tokio::net::TcpListener),
+    UnixListener(tokio::net::UnixListener),
+}
+
+struct PendingWrite {
+    data: Vec<u8>,
+    off: usize,
+}
+
+pub(crate) struct Slot {
+    gen: u32,
+    pub io: Io,
+    pub js: Option<Persistent<Object<'static>>>,
+    pub refed: bool,
+    pub reading: bool,
+    pub connecting: bool,
+    /// The connect task, aborted when the handle closes first.
+    pub task: Option<tokio::task::AbortHandle>,
+    writes: VecDeque<PendingWrite>,
+    queued_bytes: usize,
+    shutdown_pending: bool,
+    read_waker: Waker,
+    write_waker: Waker,
+}
+
+impl Slot {
+    fn active(&self) -> bool {
+        self.reading
+            || self.connecting
+            || !self.writes.is_empty()
+            || self.shutdown_pending
+            || matches!(self.io, Io::TcpListener(_) | Io::UnixListener(_))
+    }
+}
+
+/// The handle slab. Ids are `index + 1` so that 0 is never a valid id.
+pub(crate) struct Handles {
+    slots: Vec<Option<Slot>>,
+    gens: Vec<u32>,
+    free: Vec<usize>,
+    shared: Arc<Shared>,
+}
+
+fn token(index: usize, gen: u32, write: bool) -> u64 {
+    ((index as u64) << 33) | ((gen as u64) << 1) | write as u64
+}
+
+impl Handles {
+    pub(crate) fn new(shared: Arc<Shared>) -> Handles {
+        Handles {
+            slots: Vec::new(),
+            gens: Vec::new(),
+            free: Vec::new(),
+            shared,
+        }
+    }
+
+    /// Creates a handle and returns its id.
+    pub(crate) fn insert(&mut self, io: Io) -> u32 {
+        let index = match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.slots.push(None);
+                self.gens.push(0);
+                self.slots.len() - 1
+            }
+        };
+        let gen = self.gens[index].wrapping_add(1);
+        self.gens[index] = gen;
+        let mk = |write| {
+            Waker::from(Arc::new(IoWaker {
+                token: token(index, gen, write),
+                shared: self.shared.clone(),
+            }))
+        };
+        self.slots[index] = Some(Slot {
+            gen,
+            io,
+            js: None,
+            refed: true,
+            reading: false,
+            connecting: false,
+            task: None,
+            writes: VecDeque::new(),
+            queued_bytes: 0,
+            shutdown_pending: false,
+            read_waker: mk(false),
+            write_waker: mk(true),
+        });
+        index as u32 + 1
+    }
+
+    pub(crate) fn get(&self, id: u32) -> Option<&Slot> {
+        self.slots.get((id as usize).checked_sub(1)?)?.as_ref()
+    }
+
+    pub(crate) fn get_mut(&mut self, id: u32) -> Option<&mut Slot> {
+        self.slots.get_mut((id as usize).checked_sub(1)?)?.as_mut()
+    }
+
+    /// Removes a handle; dropping its socket closes the descriptor.
+    pub(crate) fn remove(&mut self, id: u32) -> Option<Slot> {
+        let index = (id as usize).checked_sub(1)?;
+        let slot = self.slots.get_mut(index)?.take()?;
+        self.free.push(index);
+        Some(slot)
+    }
+
+    fn by_token(&mut self, token: u64) -> Option<(u32, &mut Slot)> {
+        let index = (token >> 33) as usize;
+        let gen = ((token >> 1) & 0xffff_ffff) as u32;
+        let slot = self.slots.get_mut(index)?.as_mut()?;
+        (slot.gen == gen).then_some((index as u32 + 1, slot))
+    }
+
+    /// Handles that keep the loop alive (ref'ed and active).
+    pub(crate) fn active_refs(&self) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|s| s.refed && s.active())
+            .count()
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.slots.clear();
+        self.free.clear();
+    }
+}
+
+/// The negative errno of an I/O error, as libuv reports it.
+pub fn errno_of(e: &io::Error) -> i32 {
+    match e.raw_os_error() {
+        Some(n) => -n,
+        None => match e.kind() {
+            io::ErrorKind::WouldBlock => -libc::EAGAIN,
+            io::ErrorKind::ConnectionRefused => -libc::ECONNREFUSED,
+            io::ErrorKind::ConnectionReset => -libc::ECONNRESET,
+            io::ErrorKind::BrokenPipe => -libc::EPIPE,
+            io::ErrorKind::TimedOut => -libc::ETIMEDOUT,
+            io::ErrorKind::AddrInUse => -libc::EADDRINUSE,
+            io::ErrorKind::AddrNotAvailable => -libc::EADDRNOTAVAIL,
+            io::ErrorKind::NotFound => -libc::ENOENT,
+            io::ErrorKind::PermissionDenied => -libc::EACCES,
+            io::ErrorKind::InvalidInput => -libc::EINVAL,
+            _ => -libc::EIO,
+        },
+    }
+}
+
+impl Io {
+    fn try_read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Io::Tcp(s) => s.try_read(buf),
+            Io::Unix(s) => s.try_read(buf),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        }
+    }
+
+    fn try_write(&self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Io::Tcp(s) => s.try_write(buf),
+            Io::Unix(s) => s.try_write(buf),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        }
+    }
+
+    fn try_write_vectored(&self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+        match self {
+            Io::Tcp(s) => s.try_write_vectored(bufs),
+            Io::Unix(s) => s.try_write_vectored(bufs),
+            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        }
+    }
+
+    /// Registers `waker` for readability; `true` if already readable.
+    fn arm_read(&self, waker: &Waker) -> bool {
+        let mut cx = Context::from_waker(waker);
+        match self {
+            Io::Tcp(s) => s.poll_read_ready(&mut cx).is_ready(),
+            Io::Unix(s) => s.poll_read_ready(&mut cx).is_ready(),
+            Io::TcpListener(_) | Io::UnixListener(_) => true,
+            _ => false,
+        }
+    }
+
+    fn arm_write(&self, waker: &Waker) -> bool {
+        let mut cx = Context::from_waker(waker);
+        match self {
+            Io::Tcp(s) => s.poll_write_ready(&mut cx).is_ready(),
+            Io::Unix(s) => s.poll_write_ready(&mut cx).is_ready(),
+            _ => false,
+        }
+    }
+
+    pub(crate) fn raw_fd(&self) -> Option<RawFd> {
+        Some(match self {
+            Io::Bound(s) => s.as_raw_fd(),
+            Io::Tcp(s) => s.as_raw_fd(),
+            Io::Unix(s) => s.as_raw_fd(),
+            Io::TcpListener(s) => s.as_raw_fd(),
+            Io::UnixListener(s) => s.as_raw_fd(),
+            Io::Empty | Io::BindError(_) => return None,
+        })
+    }
+
+    pub(crate) fn shutdown_write(&self) -> io::Result<()> {
+        let fd = self
+            .raw_fd()
+            .ok_or_else(|| io::Error::from_raw_os_error(libc::ENOTCONN))?;
+        // SAFETY: fd is owned by this handle and open.
+        let r = unsafe { libc::shutdown(fd, libc::SHUT_WR) };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+}
+
+/// Creates a `Buffer` holding a copy of `bytes` (one engine allocation, no JS call).
+pub(crate) fn new_buffer<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    bytes: &[u8],
+) -> rquickjs::Result<Value<'js>> {
+    // SAFETY: plain engine calls; the new value is owned by the returned `Value`.
+    unsafe {
+        let raw = ctx.as_raw().as_ptr();
+        let v = rquickjs::qjs::JS_NewUint8ArrayCopy(raw, bytes.as_ptr(), bytes.len() as _);
+        if rquickjs::qjs::JS_IsException(v) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let value = Value::from_raw(ctx.clone(), v);
+        if let Some(proto) = lp.buffer_proto(ctx) {
+            rquickjs::qjs::JS_SetPrototype(raw, v, proto.as_raw());
+        }
+        Ok(value)
+    }
+}
+
+/// The bytes of a Uint8Array (or Buffer) value, without copying.
+///
+/// # Safety
+/// The slice is valid only while the value is alive and its buffer is not
+/// detached or resized: use it before running any JS.
+pub(crate) unsafe fn bytes_of<'a>(ctx: &Ctx<'_>, v: &Value<'_>) -> Option<&'a [u8]> {
+    let mut len: rquickjs::qjs::size_t = 0;
+    let p = rquickjs::qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, v.as_raw());
+    if p.is_null() {
+        // Not a Uint8Array: JS_GetUint8Array threw; clear that exception.
+        let _ = ctx.catch();
+        if len == 0 {
+            return None;
+        }
+    }
+    if len == 0 {
+        return Some(&[]);
+    }
+    Some(std::slice::from_raw_parts(p, len as usize))
+}
+
+fn js_of<'js>(slot: &Slot, ctx: &Ctx<'js>) -> Option<Object<'js>> {
+    slot.js.clone()?.restore(ctx).ok()
+}
+
+fn call_method<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    name: &str,
+    args: impl rquickjs::function::IntoArgs<'js>,
+) {
+    let f: Option<Function> = obj.get(name).ok();
+    if let Some(f) = f {
+        let this = obj.clone();
+        lp.invoke(ctx, |_| {
+            let mut a = rquickjs::function::Args::new(ctx.clone(), 4);
+            a.this(this)?;
+            args.into_args(&mut a)?;
+            f.call_arg::<()>(a)
+        });
+    }
+}
+
+/// Handles one readiness token from the poll phase.
+pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    if token & 1 == 1 {
+        on_writable(lp, ctx, token);
+        return;
+    }
+    let is_listener = {
+        let mut h = lp.handles.borrow_mut();
+        match h.by_token(token) {
+            Some((_, s)) => matches!(s.io, Io::TcpListener(_) | Io::UnixListener(_)),
+            None => return,
+        }
+    };
+    if is_listener {
+        accept_ready(lp, ctx, token);
+    } else {
+        read_ready(lp, ctx, token);
+    }
+}
+
+enum ReadOutcome {
+    Data(usize),
+    Eof,
+    Error(i32),
+    Pending,
+}
+
+fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    for _ in 0..READS_PER_EVENT {
+        let (outcome, js) = {
+            let mut h = lp.handles.borrow_mut();
+            let Some((_, slot)) = h.by_token(token) else {
+                return;
+            };
+            if !slot.reading {
+                return;
+            }
+            let r = READ_BUFFER.with(|b| slot.io.try_read(&mut b.borrow_mut()));
+            let outcome = match r {
+                Ok(0) => {
+                    slot.reading = false;
+                    ReadOutcome::Eof
+                }
+                Ok(n) => ReadOutcome::Data(n),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    if slot.io.arm_read(&slot.read_waker) {
+                        lp.shared_push(token);
+                    }
+                    ReadOutcome::Pending
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    slot.reading = false;
+                    ReadOutcome::Error(errno_of(&e))
+                }
+            };
+            (outcome, js_of(slot, ctx))
+        };
+        let Some(js) = js else { return };
+        match outcome {
+            ReadOutcome::Pending => return,
+            ReadOutcome::Data(n) => {
+                let buf = READ_BUFFER.with(|b| new_buffer(lp, ctx, &b.borrow()[..n]));
+                match buf {
+                    Ok(buf) => call_method(lp, ctx, &js, "onread", (n as i32, buf)),
+                    Err(e) => lp.report(ctx, e),
+                }
+            }
+            ReadOutcome::Eof => {
+                call_method(lp, ctx, &js, "onread", (UV_EOF, rquickjs::Undefined));
+                return;
+            }
+            ReadOutcome::Error(code) => {
+                call_method(lp, ctx, &js, "onread", (code, rquickjs::Undefined));
+                return;
+            }
+        }
+    }
+    // Budget spent with data left: come back after the other handles.
+    lp.shared_push(token);
+}
+
+fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    loop {
+        let (res, js) = {
+            let mut h = lp.handles.borrow_mut();
+            let Some((_, slot)) = h.by_token(token) else {
+                return;
+            };
+            let mut cx = Context::from_waker(&slot.read_waker);
+            let res = match &slot.io {
+                Io::TcpListener(l) => match l.poll_accept(&mut cx) {
+                    Poll::Ready(Ok((s, _))) => Some(Ok(Io::Tcp(s))),
+                    Poll::Ready(Err(e)) => Some(Err(e)),
+                    Poll::Pending => None,
+                },
+                Io::UnixListener(l) => match l.poll_accept(&mut cx) {
+                    Poll::Ready(Ok((s, _))) => Some(Ok(Io::Unix(s))),
+                    Poll::Ready(Err(e)) => Some(Err(e)),
+                    Poll::Pending => None,
+                },
+                _ => None,
+            };
+            (res, js_of(slot, ctx))
+        };
+        let Some(res) = res else { return };
+        let Some(js) = js else { return };
+        match res {
+            Ok(io) => {
+                let id = lp.handles.borrow_mut().insert(io);
+                call_method(lp, ctx, &js, "onconnection", (0, id));
+            }
+            Err(e) => {
+                let code = errno_of(&e);
+                // Out of descriptors or similar: report and keep listening (libuv does).
+                call_method(lp, ctx, &js, "onconnection", (code, rquickjs::Undefined));
+                if code == -libc::EMFILE || code == -libc::ENFILE {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Writes `data` now if the socket takes it, else queues the rest.
+/// Returns 0 when all was written, 1 when queued (`afterWrite` follows), or a negative errno.
+pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
+    let mut h = lp.handles.borrow_mut();
+    let Some(slot) = h.get_mut(id) else {
+        return -libc::EBADF;
+    };
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let mut written = 0usize;
+    if slot.writes.is_empty() {
+        loop {
+            let r = if parts.len() == 1 {
+                slot.io.try_write(parts[0])
+            } else {
+                let slices = remaining_slices(parts, written);
+                slot.io.try_write_vectored(&slices)
+            };
+            match r {
+                Ok(n) => {
+                    if parts.len() == 1 {
+                        written += n;
+                        if written == total {
+                            return 0;
+                        }
+                        // Partial: try the rest once more before queuing.
+                        match slot.io.try_write(&parts[0][written..]) {
+                            Ok(m) => {
+                                written += m;
+                                if written == total {
+                                    return 0;
+                                }
+                            }
+                            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                            Err(e) => return errno_of(&e),
+                        }
+                        break;
+                    }
+                    written += n;
+                    if written == total {
+                        return 0;
+                    }
+                    if n == 0 {
+                        break;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return errno_of(&e),
+            }
+        }
+    }
+    let mut rest = Vec::with_capacity(total - written);
+    let mut skip = written;
+    for p in parts {
+        if skip >= p.len() {
+            skip -= p.len();
+            continue;
+        }
+        rest.extend_from_slice(&p[skip..]);
+        skip = 0;
+    }
+    slot.queued_bytes += rest.len();
+    slot.writes.push_back(PendingWrite { data: rest, off: 0 });
+    if slot.io.arm_write(&slot.write_waker) {
+        let t = token((id - 1) as usize, slot.gen, true);
+        drop(h);
+        lp.shared_push(t);
+    }
+    1
+}
+
+fn remaining_slices<'a>(parts: &[&'a [u8]], mut skip: usize) -> Vec<IoSlice<'a>> {
+    let mut v = Vec::with_capacity(parts.len());
+    for p in parts {
+        if skip >= p.len() {
+            skip -= p.len();
+            continue;
+        }
+        v.push(IoSlice::new(&p[skip..]));
+        skip = 0;
+    }
+    v
+}
+
+/// Bytes waiting in the write queue (Node's `writeQueueSize`).
+pub(crate) fn write_queue_size(lp: &Loop, id: u32) -> usize {
+    lp.handles
+        .borrow()
+        .get(id)
+        .map(|s| s.queued_bytes)
+        .unwrap_or(0)
+}
+
+fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    // Flush what the socket takes; count finished writes, then call back without a borrow.
+    let mut done = 0usize;
+    let mut error = 0i32;
+    let mut failed = 0usize;
+    let mut shutdown = None;
+    let js = {
+        let mut h = lp.handles.borrow_mut();
+        let Some((_, slot)) = h.by_token(token) else {
+            return;
+        };
+        loop {
+            let Some(front) = slot.writes.front_mut() else {
+                break;
+            };
+            match slot.io.try_write(&front.data[front.off..]) {
+                Ok(n) => {
+                    front.off += n;
+                    slot.queued_bytes -= n;
+                    if front.off == front.data.len() {
+                        slot.writes.pop_front();
+                        done += 1;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    if slot.io.arm_write(&slot.write_waker) {
+                        lp.shared_push(token);
+                    }
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    error = errno_of(&e);
+                    failed = slot.writes.len();
+                    slot.writes.clear();
+                    slot.queued_bytes = 0;
+                    break;
+                }
+            }
+        }
+        if slot.writes.is_empty() && slot.shutdown_pending {
+            slot.shutdown_pending = false;
+            shutdown = Some(match slot.io.shutdown_write() {
+                Ok(()) => 0,
+                Err(e) => errno_of(&e),
+            });
+        }
+        js_of(slot, ctx)
+    };
+    let Some(js) = js else { return };
+    for _ in 0..done {
+        call_method(lp, ctx, &js, "afterWrite", (0,));
+    }
+    for _ in 0..failed {
+        call_method(lp, ctx, &js, "afterWrite", (error,));
+    }
+    if let Some(status) = shutdown {
+        call_method(lp, ctx, &js, "onshutdown", (status,));
+    }
+}
+
+/// Starts a write-side shutdown after queued writes; `onshutdown(status)` follows.
+pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
+    let mut h = lp.handles.borrow_mut();
+    let Some(slot) = h.get_mut(id) else {
+        return -libc::EBADF;
+    };
+    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_)) {
+        return -libc::ENOTCONN;
+    }
+    if !slot.writes.is_empty() {
+        slot.shutdown_pending = true;
+        return 0;
+    }
+    let status = match slot.io.shutdown_write() {
+        Ok(()) => 0,
+        Err(e) => errno_of(&e),
+    };
+    let js = slot.js.clone();
+    drop(h);
+    lp.post(Box::new(move |ctx| {
+        if let Some(js) = js.and_then(|j| j.restore(ctx).ok()) {
+            let f: Option<Function> = js.get("onshutdown").ok();
+            if let Some(f) = f {
+                f.call::<_, ()>((rquickjs::function::This(js), status))?;
+            }
+        }
+        Ok(())
+    }));
+    0
+}
+
+/// Starts or stops reading.
+pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
+    let mut h = lp.handles.borrow_mut();
+    let Some(slot) = h.get_mut(id) else {
+        return -libc::EBADF;
+    };
+    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_)) {
+        return if on { -libc::ENOTCONN } else { 0 };
+    }
+    if slot.reading == on {
+        return 0;
+    }
+    slot.reading = on;
+    if on && slot.io.arm_read(&slot.read_waker) {
+        let t = token((id - 1) as usize, slot.gen, false);
+        drop(h);
+        lp.shared_push(t);
+    }
+    0
+}
+
+/// Starts accepting on a listening handle.
+pub(crate) fn start_accepting(lp: &Loop, id: u32) {
+    let h = lp.handles.borrow();
+    if let Some(slot) = h.get(id) {
+        let t = token((id - 1) as usize, slot.gen, false);
+        drop(h);
+        lp.shared_push(t);
+    }
+}
+
+/// The local or peer address of a handle's socket.
+pub(crate) fn sock_addr(lp: &Loop, id: u32, peer: bool) -> Result<SockAddr, i32> {
+    let h = lp.handles.borrow();
+    let slot = h.get(id).ok_or(-libc::EBADF)?;
+    let fd = slot.io.raw_fd().ok_or(-libc::EBADF)?;
+    // SAFETY: fd stays open while the borrow holds the slot.
+    let bfd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+    let sock = socket2::SockRef::from(&bfd);
+    let a = if peer {
+        sock.peer_addr()
+    } else {
+        sock.local_addr()
+    }
+    .map_err(|e| errno_of(&e))?;
+    if let Some(sa) = a.as_socket() {
+        return Ok(SockAddr::Ip(sa));
+    }
+    let path = a
+        .as_pathname()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(SockAddr::Path(path))
+}
+
+/// A socket address as JS sees it.
+pub(crate) enum SockAddr {
+    Ip(SocketAddr),
+    Path(String),
+}
+
+impl Loop {
+    pub(crate) fn shared_push(&self, token: u64) {
+        self.shared.push(token);
+    }
+}
