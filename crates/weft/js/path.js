@@ -10,38 +10,27 @@ const SLASH = 47; // '/'
 const DOT = 46; // '.'
 
 // Resolve '.' and '..' segments of `path`. Empty segments are dropped.
-// '..' above the start is kept only when `allowAboveRoot`.
+// '..' above the start is kept only when `allowAboveRoot`. The result has no
+// leading or trailing slash. (Native split/indexOf beat a per-character loop
+// by far on QuickJS.)
 function normalizeSegments(path, allowAboveRoot) {
   const len = path.length;
-  // Fast path: no empty (other than a leading or trailing one), '.' or '..'
-  // segment, so only the outer slashes go.
-  let clean = true;
-  let start = 0;
-  for (let i = 0; i <= len; i++) {
-    if (i < len && path.charCodeAt(i) !== SLASH) continue;
-    const n = i - start;
-    if (n === 0 ? i !== 0 && i !== len :
-      path.charCodeAt(start) === DOT && (n === 1 || (n === 2 && path.charCodeAt(start + 1) === DOT))) {
-      clean = false;
-      break;
-    }
-    start = i + 1;
-  }
-  if (clean) {
+  if (path.indexOf('//') === -1 && path.indexOf('/.') === -1 && path.charCodeAt(0) !== DOT) {
+    // Nothing to resolve: only the outer slashes go.
     const s = len > 0 && path.charCodeAt(0) === SLASH ? 1 : 0;
     const e = len > s && path.charCodeAt(len - 1) === SLASH ? len - 1 : len;
     return path.slice(s, e);
   }
+  return resolveSegments(path.split('/'), allowAboveRoot).join('/');
+}
 
+function resolveSegments(parts, allowAboveRoot) {
   const out = [];
   let aboveRoot = 0; // leading '..' entries in `out`
-  let segStart = 0;
-  for (let i = 0; i <= len; i++) {
-    if (i < len && path.charCodeAt(i) !== SLASH) continue;
-    const segLen = i - segStart;
-    if (segLen === 0 || (segLen === 1 && path.charCodeAt(segStart) === DOT)) {
-      // empty or '.'
-    } else if (segLen === 2 && path.charCodeAt(segStart) === DOT && path.charCodeAt(segStart + 1) === DOT) {
+  for (let i = 0; i < parts.length; i++) {
+    const seg = parts[i];
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
       if (out.length > aboveRoot) {
         out.pop();
       } else if (allowAboveRoot) {
@@ -49,11 +38,10 @@ function normalizeSegments(path, allowAboveRoot) {
         aboveRoot++;
       }
     } else {
-      out.push(path.slice(segStart, i));
+      out.push(seg);
     }
-    segStart = i + 1;
   }
-  return out.join('/');
+  return out;
 }
 
 function cwd() {
@@ -373,28 +361,7 @@ function matchUnc(path) {
 
 // normalizeSegments for Windows: both separators split, '\\' joins.
 function normalizeWin(path, allowAboveRoot) {
-  const out = [];
-  let aboveRoot = 0;
-  let segStart = 0;
-  const len = path.length;
-  for (let i = 0; i <= len; i++) {
-    if (i < len && !isSep(path.charCodeAt(i))) continue;
-    const segLen = i - segStart;
-    if (segLen === 0 || (segLen === 1 && path.charCodeAt(segStart) === DOT)) {
-      // empty or '.'
-    } else if (segLen === 2 && path.charCodeAt(segStart) === DOT && path.charCodeAt(segStart + 1) === DOT) {
-      if (out.length > aboveRoot) {
-        out.pop();
-      } else if (allowAboveRoot) {
-        out.push('..');
-        aboveRoot++;
-      }
-    } else {
-      out.push(path.slice(segStart, i));
-    }
-    segStart = i + 1;
-  }
-  return out.join('\\');
+  return resolveSegments(path.split(/[\\/]/), allowAboveRoot).join('\\');
 }
 
 // Extension scan of the last component from `stop` on, as scanExt.

@@ -19,7 +19,22 @@ pub fn public_ids() -> impl Iterator<Item = &'static str> {
 
 /// Loads a built-in's bytecode and returns its wrapper function
 /// `(exports, require, module, internalBinding)`.
+///
+/// With `WEFT_JS_DIR` set (development), the module is compiled from
+/// `$WEFT_JS_DIR/<id>.js` instead, so JS changes need no rebuild.
 pub fn compile<'js>(ctx: &Ctx<'js>, id: &str) -> rquickjs::Result<Option<Function<'js>>> {
+    if let Some(dir) = std::env::var_os("WEFT_JS_DIR") {
+        let path = std::path::Path::new(&dir).join(format!("{id}.js"));
+        if let Ok(source) = std::fs::read_to_string(&path) {
+            let wrapped =
+                format!("(function (exports, require, module, internalBinding) {{{source}\n}})");
+            let mut opts = rquickjs::context::EvalOptions::default();
+            opts.filename = Some(format!("node:{id}"));
+            let v: Value = ctx.eval_with_options(wrapped, opts)?;
+            return Ok(v.into_function());
+        }
+        return Ok(None);
+    }
     let Some((_, bytes)) = BUILTINS.iter().find(|(n, _)| *n == id) else {
         return Ok(None);
     };

@@ -115,12 +115,8 @@ function formatMessage(msg, args) {
     out += msg.slice(last, p) + rep;
     last = p = p + 2;
   }
-  out += msg.slice(last);
-  for (; i < args.length; i++) {
-    const a = args[i];
-    out += ' ' + (typeof a === 'string' ? a : inspect(a));
-  }
-  return out;
+  // Arguments beyond the placeholders are ignored (Node asserts the count).
+  return out + msg.slice(last);
 }
 
 // ---------------------------------------------------------------------------

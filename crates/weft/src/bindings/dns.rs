@@ -10,18 +10,20 @@ use rquickjs::{Array, Ctx, Function, Object, Persistent, Result};
 use super::set_fn;
 use crate::event_loop::Loop;
 
-/// Node's name for a getaddrinfo failure (`dnsException` maps "no such name" to ENOTFOUND).
-fn eai_code(code: i32) -> &'static str {
+/// libuv's number for a getaddrinfo failure (UV_EAI_*), which Node's
+/// `dnsException` turns into a code (EAI_NONAME / EAI_NODATA become ENOTFOUND).
+fn uv_eai(code: i32) -> i32 {
     match code {
-        libc::EAI_NONAME | libc::EAI_NODATA => "ENOTFOUND",
-        libc::EAI_AGAIN => "EAI_AGAIN",
-        libc::EAI_FAIL => "EAI_FAIL",
-        libc::EAI_FAMILY => "EAI_FAMILY",
-        libc::EAI_MEMORY => "EAI_MEMORY",
-        libc::EAI_SERVICE => "EAI_SERVICE",
-        libc::EAI_SOCKTYPE => "EAI_SOCKTYPE",
-        libc::EAI_BADFLAGS => "EAI_BADFLAGS",
-        _ => "EAI_FAIL",
+        libc::EAI_AGAIN => -3001,
+        libc::EAI_BADFLAGS => -3002,
+        libc::EAI_FAIL => -3004,
+        libc::EAI_FAMILY => -3005,
+        libc::EAI_MEMORY => -3006,
+        libc::EAI_NODATA => -3007,
+        libc::EAI_NONAME => -3008,
+        libc::EAI_SERVICE => -3010,
+        libc::EAI_SOCKTYPE => -3011,
+        _ => -3004,
     }
 }
 
@@ -30,8 +32,8 @@ pub(crate) fn getaddrinfo(
     host: &str,
     family: i32,
     hints: i32,
-) -> std::result::Result<Vec<IpAddr>, &'static str> {
-    let c_host = CString::new(host).map_err(|_| "ENOTFOUND")?;
+) -> std::result::Result<Vec<IpAddr>, i32> {
+    let c_host = CString::new(host).map_err(|_| -3008)?;
     // SAFETY: standard getaddrinfo usage; the result list is freed below.
     unsafe {
         let mut req: libc::addrinfo = std::mem::zeroed();
@@ -45,7 +47,7 @@ pub(crate) fn getaddrinfo(
         let mut res: *mut libc::addrinfo = std::ptr::null_mut();
         let rc = libc::getaddrinfo(c_host.as_ptr(), std::ptr::null(), &req, &mut res);
         if rc != 0 {
-            return Err(eai_code(rc));
+            return Err(uv_eai(rc));
         }
         let mut out = Vec::new();
         let mut p = res;
@@ -81,7 +83,7 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
             tokio::task::spawn_local(async move {
                 let r = tokio::task::spawn_blocking(move || getaddrinfo(&host, family, hints))
                     .await
-                    .unwrap_or(Err("EAI_FAIL"));
+                    .unwrap_or(Err(-3004));
                 lp.req_done(Box::new(move |ctx| {
                     let cb = cb.restore(ctx)?;
                     match r {

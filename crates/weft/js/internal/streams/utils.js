@@ -16,8 +16,27 @@ const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFun
 
 const kOnConstructed = Symbol('kOnConstructed');
 
-const SymbolAsyncDispose = typeof Symbol.asyncDispose === 'symbol' ? Symbol.asyncDispose : undefined;
-const SymbolDispose = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : undefined;
+// Node 20 provides Symbol.dispose/asyncDispose (polyfilled at bootstrap);
+// define them the same way when the engine lacks them, unless something
+// else already did.
+function wellKnownSymbol(name) {
+  if (typeof Symbol[name] !== 'symbol') {
+    try {
+      Object.defineProperty(Symbol, name, {
+        __proto__: null,
+        value: Symbol(`Symbol.${name}`),
+        enumerable: false,
+        configurable: false,
+        writable: false,
+      });
+    } catch {
+      return undefined;
+    }
+  }
+  return Symbol[name];
+}
+const SymbolAsyncDispose = wellKnownSymbol('asyncDispose');
+const SymbolDispose = wellKnownSymbol('dispose');
 
 function nop() {}
 
