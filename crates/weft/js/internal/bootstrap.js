@@ -41,6 +41,37 @@ function requireBuiltin(id) {
 }
 requireBuiltin.cache = moduleCache;
 
+// --- error stacks ---------------------------------------------------------
+// V8's stack format: a "Name: message" header, then one "    at" line per
+// JS frame (engine-internal frames without a file are left out, as V8 does).
+function formatFrame(frame) {
+  const file = frame.getFileName();
+  if (file === null || file === undefined) return null;
+  const fn = frame.getFunctionName();
+  const where = `${file}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+  return fn ? `    at ${fn} (${where})` : `    at ${where}`;
+}
+
+function errorHeader(error) {
+  let header;
+  try {
+    header = Error.prototype.toString.call(error);
+  } catch {
+    header = 'Error';
+  }
+  return header;
+}
+
+// The engine reads Error.prepareStackTrace through an accessor: assign, don't define.
+Error.prepareStackTrace = function prepareStackTrace(error, frames) {
+  let out = errorHeader(error);
+  for (let i = 0; i < frames.length; i++) {
+    const line = formatFrame(frames[i]);
+    if (line !== null) out += `\n${line}`;
+  }
+  return out;
+};
+
 // --- process ---------------------------------------------------------------
 const process = requireBuiltin('internal/process/object');
 globalThis.process = process;
