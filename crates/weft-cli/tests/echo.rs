@@ -12,7 +12,10 @@ use std::time::Duration;
 static PORT_8124: Mutex<()> = Mutex::new(());
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 struct Server(Child);
@@ -99,7 +102,10 @@ fn echo_client_example_talks_to_echo_server() {
     assert!(client.status.success(), "client failed: {:?}", client);
     let stdout = String::from_utf8_lossy(&client.stdout);
     // The greeting and the echo may arrive in one chunk or two.
-    assert!(stdout.starts_with("connected to server!\nhello\r\n"), "{stdout:?}");
+    assert!(
+        stdout.starts_with("connected to server!\nhello\r\n"),
+        "{stdout:?}"
+    );
     assert!(stdout.contains("world!\r\n"), "{stdout:?}");
     assert!(stdout.ends_with("disconnected from server\n"), "{stdout:?}");
 }

@@ -10,17 +10,25 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const LIMIT: Duration = Duration::from_secs(60);
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             collect(&p, out);
-        } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("test-") && n.ends_with(".js") || n.starts_with("test-") && n.ends_with(".mjs")) {
+        } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            n.starts_with("test-") && n.ends_with(".js")
+                || n.starts_with("test-") && n.ends_with(".mjs")
+        }) {
             out.push(p);
         }
     }
@@ -50,7 +58,9 @@ fn start_peer(cmd: &str, root: &Path) -> Result<(Peer, String), Failed> {
     let stdout = child.stdout.take().ok_or("peer has no stdout")?;
     let peer = Peer(child);
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).map_err(|e| format!("peer output: {e}"))?;
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .map_err(|e| format!("peer output: {e}"))?;
     let port = line.trim().to_string();
     if port.is_empty() {
         return Err(format!("peer `{cmd}` printed no port").into());
@@ -64,7 +74,11 @@ fn run_one(file: &Path) -> Result<(), Failed> {
     let first = source.lines().next().unwrap_or("");
     let mut _peer = None;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_weft"));
-    cmd.arg(file).current_dir(root.join("tests")).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.arg(file)
+        .current_dir(root.join("tests"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     if let Some(peer_cmd) = first.strip_prefix("// peer:") {
         let (peer, port) = start_peer(peer_cmd.trim(), &root)?;
         cmd.env("PEER_PORT", port);
@@ -99,8 +113,13 @@ fn run_one(file: &Path) -> Result<(), Failed> {
     let stderr = err_t.join().unwrap_or_default();
     match status {
         Some(st) if st.success() => Ok(()),
-        Some(st) => Err(format!("exit status {st}\n--- stdout\n{stdout}\n--- stderr\n{stderr}").into()),
-        None => Err(format!("timed out after {LIMIT:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}").into()),
+        Some(st) => {
+            Err(format!("exit status {st}\n--- stdout\n{stdout}\n--- stderr\n{stderr}").into())
+        }
+        None => Err(format!(
+            "timed out after {LIMIT:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+        )
+        .into()),
     }
 }
 
@@ -112,7 +131,11 @@ fn main() {
     let trials = files
         .into_iter()
         .map(|f| {
-            let name = f.strip_prefix(root.join("tests")).unwrap_or(&f).to_string_lossy().into_owned();
+            let name = f
+                .strip_prefix(root.join("tests"))
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .into_owned();
             Trial::test(name, move || run_one(&f))
         })
         .collect();

@@ -1592,12 +1592,6 @@ module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
   _setSimultaneousAccepts: noop,
-  get BlockList() {
-    return require('internal/blocklist').BlockList;
-  },
-  get SocketAddress() {
-    return require('internal/socketaddress').SocketAddress;
-  },
   connect,
   createConnection: connect,
   createServer,

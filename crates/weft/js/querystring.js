@@ -36,14 +36,8 @@ function unescapeBuffer(s, decodeSpaces) {
         hasHex = true;
         c = hi * 16 + lo;
         i += 2;
-      } else if (hi < 0) {
-        // '%' followed by a non-hex character: keep the '%' and re-read the
-        // next character on its own.
-        out[n++] = 0x25;
-        i++;
-        c = s.charCodeAt(i);
-        if (c === 0x2b && decodeSpaces) c = 0x20;
       }
+      // Otherwise the '%' is kept and the next characters are read anew.
     }
     out[n++] = c;
   }
@@ -143,8 +137,8 @@ function addKeyVal(obj, key, value, decode, customDecode) {
   const cur = obj[key];
   if (cur === undefined) {
     obj[key] = value;
-  } else if (typeof cur !== 'string') {
-    cur.push(value);
+  } else if (cur.pop) {
+    cur[cur.length] = value;
   } else {
     obj[key] = [cur, value];
   }
