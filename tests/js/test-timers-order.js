@@ -6,6 +6,11 @@ const assert = require('assert');
 const fs = require('fs');
 
 const order = [];
+// Registered first, so it runs before the call-count check at exit.
+process.on('exit', (code) => {
+  assert.strictEqual(code, 0);
+  assert.deepStrictEqual(order, ['tick1', 'tick2', 'micro1', 'micro2', 'micro-from-tick', 'tick-from-micro']);
+});
 process.nextTick(() => order.push('tick1'));
 Promise.resolve().then(() => {
   order.push('micro1');
@@ -50,7 +55,3 @@ setImmediate(common.mustCall(() => {
   assert.deepStrictEqual(im, ['i1', 'i1-tick', 'i2']);
 }));
 
-process.on('exit', common.mustCall((code) => {
-  assert.strictEqual(code, 0);
-  assert.deepStrictEqual(order, ['tick1', 'tick2', 'micro1', 'micro2', 'micro-from-tick', 'tick-from-micro']);
-}));

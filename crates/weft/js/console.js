@@ -35,14 +35,15 @@ function format(args) {
 
 // Writes through process.stdout/stderr once a program has touched them (so
 // that replacing process.stdout.write works); before that, straight to the fd.
+const stdio = require('internal/process/stdio');
 function writeStdio(fd, string) {
-  const desc = Object.getOwnPropertyDescriptor(process, fd === 1 ? 'stdout' : 'stderr');
-  if (desc && desc.get) {
+  const stream = stdio.getIfCreated(fd);
+  if (stream === undefined) {
     if (fd === 1) binding.writeStdout(string);
     else binding.writeStderr(string);
     return;
   }
-  (fd === 1 ? process.stdout : process.stderr).write(string);
+  stream.write(string);
 }
 
 class Console {

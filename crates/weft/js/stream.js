@@ -2,6 +2,9 @@
 
 // require('stream'): the legacy Stream constructor carrying every stream
 // class and helper, as in Node 20.
+//
+// Behaviour modelled on Node.js v20 lib/stream.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   streamReturningOperators,

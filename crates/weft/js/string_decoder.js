@@ -7,6 +7,9 @@
 // the end of a chunk is kept (up to 4 bytes) and completed from the next
 // chunk; complete runs are decoded by Buffer#toString, so invalid UTF-8
 // yields the same U+FFFD replacements as decoding the whole input at once.
+//
+// Behaviour modelled on Node.js v20 lib/string_decoder.js and src/string_decoder.cc (MIT License,
+// Copyright Node.js contributors).
 
 const {
   codes: {

@@ -46,11 +46,6 @@ function internalsOf(self) {
 
 class DOMException {
   constructor(message = '', options = 'Error') {
-    if (typeof Error.captureStackTrace === 'function') {
-      // Leave the constructor frame out of the trace.
-      Error.captureStackTrace(this, new.target || DOMException);
-    }
-
     if (options && typeof options === 'object') {
       const { name } = options;
       internalsMap.set(this, {
@@ -72,6 +67,13 @@ class DOMException {
         message: `${message}`,
         name: `${options}`,
       });
+    }
+
+    // After the internals are set: the engine builds the stack's first line
+    // ("AbortError: msg") from name and message when capturing.
+    if (typeof Error.captureStackTrace === 'function') {
+      // Leave the constructor frame out of the trace.
+      Error.captureStackTrace(this, new.target || DOMException);
     }
   }
 

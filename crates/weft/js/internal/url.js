@@ -25,6 +25,7 @@ const {
     ERR_INVALID_URL_SCHEME,
     ERR_INVALID_URI,
     ERR_MISSING_ARGS,
+    ERR_METHOD_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
 const { customInspectSymbol, getConstructorOf, removeColors, kEnumerableProperty, kEmptyObject } =
@@ -503,6 +504,34 @@ Object.defineProperties(URLSearchParams.prototype, {
   },
 });
 
+const specialSchemes = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+// The part of a host/hostname setter value the standard's parser reads: up to
+// the first '/', '?', '#' (or '\\' in special URLs); for `host`, the port
+// keeps its leading digits only. null when the setter must fail (a port given
+// to the hostname setter).
+function hostSetterInput(value, protocol, hostnameOnly) {
+  const special = specialSchemes.has(protocol);
+  let inBrackets = false;
+  let colon = -1;
+  let end = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === '/' || ch === '?' || ch === '#' || (special && ch === '\\')) {
+      end = i;
+      break;
+    }
+    if (ch === '[') inBrackets = true;
+    else if (ch === ']') inBrackets = false;
+    else if (ch === ':' && !inBrackets && colon === -1) colon = i;
+  }
+  if (colon === -1) return value.slice(0, end);
+  if (hostnameOnly) return null;
+  let p = colon + 1;
+  while (p < end && value.charCodeAt(p) >= 0x30 && value.charCodeAt(p) <= 0x39) p++;
+  return value.slice(0, p);
+}
+
 // Whether `self` looks like a WHATWG URL (Node checks the shape, not the class).
 function isURL(self) {
   return Boolean(self?.href && self.protocol && self.auth === undefined && self.path === undefined);
@@ -556,7 +585,7 @@ class URL {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
     url = `${url}`;
     if (base !== undefined) return binding.parse(url, `${base}`) !== undefined;
-    return binding.parse(url) !== undefined;
+    return binding.parse(url, undefined) !== undefined;
   }
 
   [customInspectSymbol](depth, opts) {
@@ -603,7 +632,7 @@ class URL {
   set href(value) {
     checkURL(this);
     value = `${value}`;
-    const c = binding.parse(value);
+    const c = binding.parse(value, undefined);
     if (c === undefined) throw new ERR_INVALID_URL(value);
     const previous = this.#c[SEARCH];
     this.#c = c;
@@ -652,7 +681,8 @@ class URL {
 
   set host(value) {
     checkURL(this);
-    this.#set('host', `${value}`);
+    const v = hostSetterInput(`${value}`, this.#c[PROTOCOL], false);
+    if (v !== null) this.#set('host', v);
   }
 
   get hostname() {
@@ -662,7 +692,8 @@ class URL {
 
   set hostname(value) {
     checkURL(this);
-    this.#set('hostname', `${value}`);
+    const v = hostSetterInput(`${value}`, this.#c[PROTOCOL], true);
+    if (v !== null) this.#set('hostname', v);
   }
 
   get port() {
@@ -693,7 +724,19 @@ class URL {
   set search(value) {
     checkURL(this);
     const previous = this.#c[SEARCH];
-    this.#set('search', toUSV(value));
+    value = toUSV(value);
+    if (value === '?') {
+      // An empty but present query, which the binding's setter drops.
+      const href = this.#c[HREF];
+      const hashAt = href.indexOf('#');
+      let pre = hashAt === -1 ? href : href.slice(0, hashAt);
+      const q = pre.indexOf('?');
+      if (q !== -1) pre = pre.slice(0, q);
+      const c = binding.parse(`${pre}?${hashAt === -1 ? '' : href.slice(hashAt)}`, undefined);
+      if (c !== undefined) this.#c = c;
+    } else {
+      this.#set('search', value);
+    }
     this.#refreshParams(previous);
   }
 
@@ -713,7 +756,16 @@ class URL {
 
   set hash(value) {
     checkURL(this);
-    this.#set('hash', `${value}`);
+    value = `${value}`;
+    if (value === '#') {
+      // An empty but present fragment, which the binding's setter drops.
+      const href = this.#c[HREF];
+      const hashAt = href.indexOf('#');
+      const c = binding.parse(`${hashAt === -1 ? href : href.slice(0, hashAt)}#`, undefined);
+      if (c !== undefined) this.#c = c;
+    } else {
+      this.#set('hash', value);
+    }
   }
 
   toJSON() {
@@ -741,9 +793,25 @@ Object.defineProperties(URL.prototype, {
   toJSON: kEnumerableProperty,
 });
 
+// Blob URLs need a Blob implementation, which this runtime does not have:
+// createObjectURL() rejects its argument as Node does for a non-Blob.
+function createObjectURL(obj) {
+  const Blob = globalThis.Blob;
+  if (typeof Blob !== 'function' || !(obj instanceof Blob)) {
+    throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+  }
+  throw new ERR_METHOD_NOT_IMPLEMENTED('URL.createObjectURL()');
+}
+
+function revokeObjectURL(url) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+}
+
 Object.defineProperties(URL, {
   canParse: { configurable: true, writable: true, enumerable: true },
   parse: { configurable: true, writable: true, enumerable: true },
+  createObjectURL: { configurable: true, writable: true, enumerable: true, value: createObjectURL },
+  revokeObjectURL: { configurable: true, writable: true, enumerable: true, value: revokeObjectURL },
 });
 
 // --- helpers -----------------------------------------------------------------
@@ -755,7 +823,72 @@ function domainToASCII(domain) {
 
 function domainToUnicode(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  return binding.domainToUnicode(`${domain}`);
+  return toUnicode(`${domain}`);
+}
+
+// Punycode (RFC 3492) decoding of one label; null when malformed.
+function punycodeDecode(input) {
+  const base = 36;
+  const output = [];
+  let basic = input.lastIndexOf('-');
+  if (basic < 0) basic = 0;
+  for (let j = 0; j < basic; j++) {
+    if (input.charCodeAt(j) >= 0x80) return null;
+    output.push(input.charCodeAt(j));
+  }
+  let n = 128;
+  let bias = 72;
+  let i = 0;
+  for (let idx = basic > 0 ? basic + 1 : 0; idx < input.length;) {
+    const oldi = i;
+    let w = 1;
+    for (let k = base; ; k += base) {
+      if (idx >= input.length) return null;
+      const c = input.charCodeAt(idx++);
+      let digit;
+      if (c >= 0x30 && c <= 0x39) digit = c - 22;
+      else if (c >= 0x41 && c <= 0x5a) digit = c - 0x41;
+      else if (c >= 0x61 && c <= 0x7a) digit = c - 0x61;
+      else return null;
+      i += digit * w;
+      const t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+      if (digit < t) break;
+      w *= base - t;
+      if (i > 0x7fffffff || w > 0x7fffffff) return null;
+    }
+    const len = output.length + 1;
+    // Bias adaptation.
+    let delta = oldi === 0 ? Math.floor((i - oldi) / 700) : (i - oldi) >> 1;
+    delta += Math.floor(delta / len);
+    let k = 0;
+    while (delta > 455) {
+      delta = Math.floor(delta / 35);
+      k += base;
+    }
+    bias = k + Math.floor((36 * delta) / (delta + 38));
+    n += Math.floor(i / len);
+    i %= len;
+    if (n > 0x10ffff) return null;
+    output.splice(i, 0, n);
+    i++;
+  }
+  return String.fromCodePoint(...output);
+}
+
+// IDNA ToUnicode: validates through the host parser (invalid gives ''), then
+// decodes the xn-- labels.
+function toUnicode(domain) {
+  const ascii = binding.domainToUnicode(domain);
+  if (ascii === '' || !ascii.includes('xn--')) return ascii;
+  const labels = ascii.split('.');
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label.startsWith('xn--')) {
+      const decoded = punycodeDecode(label.slice(4));
+      if (decoded !== null) labels[i] = decoded;
+    }
+  }
+  return labels.join('.');
 }
 
 // A URL as the options object http.request() takes.

@@ -1,6 +1,9 @@
 'use strict';
 
 // require('stream/promises'): promise versions of pipeline() and finished().
+//
+// Behaviour modelled on Node.js v20 lib/stream/promises.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   isIterable,

@@ -164,13 +164,11 @@ process.binding = function binding(name) {
 };
 
 function lazyStdio(name, fd) {
-  let stream;
   Object.defineProperty(process, name, {
     configurable: true,
     enumerable: true,
     get() {
-      if (stream === undefined) stream = require('internal/process/stdio').create(fd);
-      return stream;
+      return require('internal/process/stdio').get(fd);
     },
   });
 }

@@ -5,6 +5,23 @@
 
 const binding = internalBinding('process');
 
+const created = [undefined, undefined, undefined];
+
+// The stream for fd, creating it on first use (process.stdout and friends).
+function get(fd) {
+  let s = created[fd];
+  if (s === undefined) {
+    s = create(fd);
+    created[fd] = s;
+  }
+  return s;
+}
+
+// The stream if a program already touched it, else undefined.
+function getIfCreated(fd) {
+  return created[fd];
+}
+
 function create(fd) {
   if (fd === 0) return createStdin();
   const { Writable } = require('stream');
@@ -63,4 +80,4 @@ function createStdin() {
   return stream;
 }
 
-module.exports = { create };
+module.exports = { get, getIfCreated };

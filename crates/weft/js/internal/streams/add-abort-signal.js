@@ -2,6 +2,9 @@
 
 // addAbortSignal(signal, stream): destroy the stream with an AbortError when
 // the signal aborts.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/add-abort-signal.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   AbortError,

@@ -2,6 +2,9 @@
 
 // stream.compose(...streams): combine streams (and generator functions)
 // into one Duplex that writes into the first and reads from the last.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/compose.js (MIT License,
+// Copyright Node.js contributors).
 
 const { pipeline } = require('internal/streams/pipeline');
 const Duplex = require('internal/streams/duplex');

@@ -3,6 +3,9 @@
 // destroy()/_destroy() plumbing shared by Readable, Writable and Duplex,
 // plus errorOrDestroy(), async construction (_construct) and the generic
 // destroyer() used by pipeline/finished helpers.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/destroy.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   aggregateTwoErrors,

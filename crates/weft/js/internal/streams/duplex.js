@@ -3,6 +3,9 @@
 // stream.Duplex: a Readable that also carries the Writable interface.
 // allowHalfOpen (default true) keeps the writable side open after the
 // readable side ended; when false, 'end' triggers end().
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/duplex.js (MIT License,
+// Copyright Node.js contributors).
 
 module.exports = Duplex;
 

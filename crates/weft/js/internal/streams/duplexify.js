@@ -2,6 +2,9 @@
 
 // Duplex.from(body): turn a stream, iterable, async generator function,
 // promise or { readable, writable } pair into a Duplex.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/duplexify.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   isReadable,

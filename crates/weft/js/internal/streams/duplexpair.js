@@ -2,6 +2,9 @@
 
 // duplexPair([options]): two Duplex streams wired to each other; what is
 // written to one is read from the other.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/duplexpair.js (MIT License,
+// Copyright Node.js contributors).
 
 const Duplex = require('internal/streams/duplex');
 

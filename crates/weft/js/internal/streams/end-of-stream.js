@@ -3,6 +3,9 @@
 // stream.finished(stream[, options], callback): call back once a stream is
 // done (ended/finished/closed/errored). Returns a cleanup function that
 // removes every listener it added.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/end-of-stream.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   AbortError,

@@ -3,6 +3,9 @@
 // Readable.from(iterable[, options]): a Readable (objectMode by default)
 // pulling from a sync or async iterable. Promises yielded by a sync
 // iterable are awaited.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/from.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   ERR_INVALID_ARG_TYPE,
@@ -39,22 +42,14 @@ function from(Readable, iterable, opts) {
     ...opts,
   });
 
-  // Guards against _read() running again before the current iteration
-  // step completed.
+  // True while a pull loop is running, so that _read() calls made while
+  // an iteration step is pending do not start a second one.
   let reading = false;
-  let isAsyncValues = false;
 
   readable._read = function() {
     if (!reading) {
       reading = true;
-
-      if (isAsync) {
-        nextAsync();
-      } else if (isAsyncValues) {
-        nextSyncWithAsyncValues();
-      } else {
-        nextSyncWithSyncValues();
-      }
+      pull();
     }
   };
 
@@ -65,10 +60,10 @@ function from(Readable, iterable, opts) {
     );
   };
 
+  // Give the iterator a chance to clean up: throw() the error into it when
+  // there is one, then return().
   async function close(error) {
-    const hadError = error !== undefined && error !== null;
-    const hasThrow = typeof iterator.throw === 'function';
-    if (hadError && hasThrow) {
+    if (error !== undefined && error !== null && typeof iterator.throw === 'function') {
       const { value, done } = await iterator.throw(error);
       await value;
       if (done) {
@@ -81,20 +76,20 @@ function from(Readable, iterable, opts) {
     }
   }
 
-  // Three near-identical loops, so that sync iterables never pay for await.
-
-  function nextSyncWithSyncValues() {
+  // Push values until the stream wants no more. For sync iterators this
+  // runs synchronously until a yielded value is a thenable (only those are
+  // awaited); async iterators await each next().
+  async function pull() {
     for (;;) {
       try {
-        const { value, done } = iterator.next();
-
+        let { value, done } = isAsync ? await iterator.next() : iterator.next(); // eslint-disable-line prefer-const
         if (done) {
           readable.push(null);
           return;
         }
 
-        if (value && typeof value.then === 'function') {
-          return changeToAsyncValues(value);
+        if (!isAsync && value && typeof value.then === 'function') {
+          value = await value;
         }
 
         if (value === null) {
@@ -110,87 +105,7 @@ function from(Readable, iterable, opts) {
       } catch (err) {
         readable.destroy(err);
       }
-      break;
-    }
-  }
-
-  async function changeToAsyncValues(value) {
-    isAsyncValues = true;
-
-    try {
-      const res = await value;
-
-      if (res === null) {
-        reading = false;
-        throw new ERR_STREAM_NULL_VALUES();
-      }
-
-      if (readable.push(res)) {
-        nextSyncWithAsyncValues();
-        return;
-      }
-
-      reading = false;
-    } catch (err) {
-      readable.destroy(err);
-    }
-  }
-
-  async function nextSyncWithAsyncValues() {
-    for (;;) {
-      try {
-        const { value, done } = iterator.next();
-
-        if (done) {
-          readable.push(null);
-          return;
-        }
-
-        const res = (value && typeof value.then === 'function') ?
-          await value :
-          value;
-
-        if (res === null) {
-          reading = false;
-          throw new ERR_STREAM_NULL_VALUES();
-        }
-
-        if (readable.push(res)) {
-          continue;
-        }
-
-        reading = false;
-      } catch (err) {
-        readable.destroy(err);
-      }
-      break;
-    }
-  }
-
-  async function nextAsync() {
-    for (;;) {
-      try {
-        const { value, done } = await iterator.next();
-
-        if (done) {
-          readable.push(null);
-          return;
-        }
-
-        if (value === null) {
-          reading = false;
-          throw new ERR_STREAM_NULL_VALUES();
-        }
-
-        if (readable.push(value)) {
-          continue;
-        }
-
-        reading = false;
-      } catch (err) {
-        readable.destroy(err);
-      }
-      break;
+      return;
     }
   }
 

@@ -1,6 +1,9 @@
 'use strict';
 
 // The pre-streams2 base class: an EventEmitter with a simple pipe().
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/legacy.js (MIT License,
+// Copyright Node.js contributors).
 
 const EE = require('events');
 

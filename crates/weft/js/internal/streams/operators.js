@@ -3,6 +3,9 @@
 // Readable.prototype iterator helpers (map, filter, forEach, toArray, some,
 // every, find, reduce, flatMap, drop, take, asIndexedPairs, compose),
 // implemented over the async iterator.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/operators.js (MIT License,
+// Copyright Node.js contributors).
 
 const {
   codes: {

@@ -1,6 +1,9 @@
 'use strict';
 
 // stream.PassThrough: a Transform that forwards its input unchanged.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/passthrough.js (MIT License,
+// Copyright Node.js contributors).
 
 module.exports = PassThrough;
 

@@ -3,6 +3,9 @@
 // stream.pipeline(...streams, callback): pipe a chain of streams (and
 // async iterables / generator functions), forwarding errors and destroying
 // every stream when one fails.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/pipeline.js (MIT License,
+// Copyright Node.js contributors).
 
 const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');

@@ -9,6 +9,9 @@
 //
 // Hot path: push() while flowing with an empty buffer emits 'data'
 // directly without buffering.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/readable.js (MIT License,
+// Copyright Node.js contributors).
 
 module.exports = Readable;
 Readable.ReadableState = ReadableState;

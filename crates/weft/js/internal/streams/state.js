@@ -1,6 +1,9 @@
 'use strict';
 
 // Default and per-stream highWaterMark handling.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/state.js (MIT License,
+// Copyright Node.js contributors).
 
 let defaultHighWaterMarkBytes = 16 * 1024;
 let defaultHighWaterMarkObjectMode = 16;

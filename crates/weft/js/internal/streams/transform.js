@@ -5,6 +5,9 @@
 //
 // Backpressure: the _write() callback is held back while the readable side
 // is above its highWaterMark and released from _read().
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/transform.js (MIT License,
+// Copyright Node.js contributors).
 
 module.exports = Transform;
 

@@ -3,6 +3,9 @@
 // Shared helpers for the stream implementation: duck-typed stream
 // classification, well-known symbols shared with readable-stream, and small
 // validation helpers with fallbacks.
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/utils.js (MIT License,
+// Copyright Node.js contributors).
 
 // Symbol.for() so that userland copies of the stream library (readable-stream)
 // and the built-in one can see each other's private markers.

@@ -8,6 +8,9 @@
 // Hot path: write() while idle calls _write() directly; completion
 // callbacks of synchronous writes are batched into a single nextTick
 // (afterWriteTickInfo).
+//
+// Behaviour modelled on Node.js v20 lib/internal/streams/writable.js (MIT License,
+// Copyright Node.js contributors).
 
 module.exports = Writable;
 Writable.WritableState = WritableState;

@@ -55,7 +55,10 @@ function getProxyDetails(value, showProxy) {
   if (utilBinding === undefined || typeof utilBinding.getProxyDetails !== 'function') {
     return undefined;
   }
-  return utilBinding.getProxyDetails(value, showProxy);
+  const details = utilBinding.getProxyDetails(value, showProxy);
+  // Like Node's binding: [target, handler] with showProxy, else just the target.
+  if (details === undefined || showProxy) return details;
+  return details[0];
 }
 
 function getPromiseDetails(value) {
