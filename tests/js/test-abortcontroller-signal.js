@@ -149,3 +149,27 @@ assert.strictEqual(Object.prototype.toString.call(new AbortController()), '[obje
   ac.abort();
   ac.abort();
 }
+
+// util.aborted resolves once the signal aborts (the resource is held weakly,
+// so keep it referenced), immediately for an aborted signal, and rejects for
+// a non-signal.
+{
+  const util = require('util');
+  const ac = new AbortController();
+  const resource = {};
+  let resolved = false;
+  util.aborted(ac.signal, resource).then(common.mustCall((ev) => {
+    // Resolved by the 'abort' listener, with the event.
+    assert.ok(ev instanceof Event);
+    assert.strictEqual(ev.type, 'abort');
+    resolved = true;
+  }));
+  ac.abort();
+  util.aborted(AbortSignal.abort(), resource).then(common.mustCall((v) => assert.strictEqual(v, undefined)));
+  assert.rejects(util.aborted({}, resource), { code: 'ERR_INVALID_ARG_TYPE' }).then(common.mustCall());
+  assert.rejects(util.aborted(new AbortController().signal, null), { code: 'ERR_INVALID_ARG_TYPE' }).then(common.mustCall());
+  setImmediate(common.mustCall(() => {
+    assert.strictEqual(resolved, true);
+    assert.strictEqual(typeof resource, 'object');
+  }));
+}

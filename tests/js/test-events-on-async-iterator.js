@@ -104,8 +104,57 @@ async function eventTarget() {
   await it.return();
 }
 
+async function closeAndWatermarks() {
+  // close: the iteration ends when one of these events is emitted.
+  const e = new EventEmitter();
+  process.nextTick(() => {
+    e.emit('data', 1);
+    e.emit('data', 2);
+    e.emit('end');
+    e.emit('data', 3);
+  });
+  const got = [];
+  for await (const [v] of on(e, 'data', { close: ['end'] })) got.push(v);
+  assert.deepStrictEqual(got, [1, 2]);
+  assert.strictEqual(e.listenerCount('data'), 0);
+  assert.strictEqual(e.listenerCount('end'), 0);
+  assert.strictEqual(e.listenerCount('error'), 0);
+
+  // highWaterMark pauses the emitter, lowWaterMark resumes it.
+  const s = new EventEmitter();
+  let paused = 0;
+  let resumed = 0;
+  s.pause = () => paused++;
+  s.resume = () => resumed++;
+  const it = on(s, 'd', { highWaterMark: 2, lowWaterMark: 1 });
+  s.emit('d', 1);
+  s.emit('d', 2);
+  s.emit('d', 3);
+  assert.strictEqual(paused, 1);
+  await it.next();
+  await it.next();
+  await it.next();
+  assert.strictEqual(resumed, 1);
+  await it.return();
+
+  // An 'error' before anyone awaits is delivered by the next next().
+  const e2 = new EventEmitter();
+  const it2 = on(e2, 'x');
+  e2.emit('error', new Error('early'));
+  await assert.rejects(it2.next(), { message: 'early' });
+  assert.deepStrictEqual(await it2.next(), { value: undefined, done: true });
+
+  // Iterating over 'error' itself yields the values.
+  const e3 = new EventEmitter();
+  const it3 = on(e3, 'error');
+  e3.emit('error', 'as value');
+  assert.deepStrictEqual(await it3.next(), { value: ['as value'], done: false });
+  await it3.return();
+}
+
 (async () => {
   await basic();
+  await closeAndWatermarks();
   await pendingThenEmit();
   await errorEvent();
   await throwMethod();

@@ -806,7 +806,8 @@ function prepareWriteData(data, encoding) {
   if (!isArrayBufferView(data)) {
     validateStringAfterArrayBufferView(data, 'data');
     if (encoding && encoding !== 'utf8' && encoding !== 'utf-8') return Buffer.from(data, encoding);
-    return data;
+    // The binding takes well-formed strings only; lone surrogates become U+FFFD.
+    return data.isWellFormed() ? data : Buffer.from(data, 'utf8');
   }
   return toUint8(data);
 }
@@ -1108,6 +1109,27 @@ function* gCp(src, dest, options) {
     });
   }
   yield req('copyFile', [src, dest], 'copyfile', src, dest);
+}
+
+function* gCpTop(src, dest, options) {
+  const { codes } = require('internal/errors');
+  const from = pathModule.resolve(src);
+  const to = pathModule.resolve(dest);
+  if (from === to) {
+    throw new codes.ERR_FS_CP_EINVAL({
+      message: 'src and dest cannot be the same', path: dest, syscall: 'cp', errno: 22, code: 'EINVAL',
+    });
+  }
+  if (to.startsWith(from.endsWith('/') ? from : `${from}/`)) {
+    const st = yield req('stat', [src], 'stat', src);
+    if (modeType(st) === S_IFDIR) {
+      throw new codes.ERR_FS_CP_EINVAL({
+        message: `cannot copy ${src} to a subdirectory of self ${dest}`,
+        path: dest, syscall: 'cp', errno: 22, code: 'EINVAL',
+      });
+    }
+  }
+  yield* gCp(src, dest, options);
 }
 
 // --- public API: access / exists ---------------------------------------------------------------
@@ -2077,14 +2099,14 @@ function cp(src, dest, options, callback) {
   options = validateCpOptions(options);
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  runCallback(gCp(src, dest, options), callback);
+  runCallback(gCpTop(src, dest, options), callback);
 }
 
 function cpSync(src, dest, options) {
   options = validateCpOptions(options);
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  runSync(gCp(src, dest, options));
+  runSync(gCpTop(src, dest, options));
 }
 
 function unsupportedWatch() {
@@ -2780,7 +2802,7 @@ Object.defineProperty(fs, kInternals, {
     isInt32,
     toUint8,
     fdTable,
-    gAccess, gCopyFile, gCp, gOpen, gOpendir, gSimple, gTruncate, gRm, gRmdirRecursive, gMkdir,
+    gAccess, gCopyFile, gCp: gCpTop, gOpen, gOpendir, gSimple, gTruncate, gRm, gRmdirRecursive, gMkdir,
     gReaddirOnce, gReaddirRecursive, gReadlink, gStat, gUnsupported, gRealpath, gMkdtemp,
     gWriteFile, gReadFile, gRead, gWrite, gClose, gFstat, gFtruncate, gFsync, gFchmod, gReadFd,
     getFileHandleClass: undefined,

@@ -330,7 +330,9 @@ impl Loop {
 
     async fn run_until_idle(&self, context: &rquickjs::Context) {
         loop {
-            if self.exiting() {
+            // uv_run: an iteration starts only while something is alive, so a due
+            // unref'ed timer does not run when nothing else keeps the loop going.
+            if self.exiting() || !self.alive() {
                 return;
             }
             self.update_time();
