@@ -27,7 +27,6 @@ const { Buffer } = require('buffer');
 const pathModule = require('path');
 const {
   AbortError,
-  aggregateTwoErrors,
   uvException,
   uvErrName,
   codes: {
@@ -41,7 +40,6 @@ const {
     ERR_SYSTEM_ERROR,
     ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_DIR_CLOSED,
-    ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
 const {
@@ -568,7 +566,7 @@ const kStdio = [
   { path: '/dev/stderr', statPath: '/proc/self/fd/2', std: 2, readable: false, writable: true },
 ];
 for (const e of kStdio) {
-  fdTable.set(e.std, { ...e, append: false, pos: 0, cache: null });
+  fdTable.set(e.std, { ...e, append: false, pos: 0, cache: null, size: null });
 }
 
 function allocFd(entry) {
@@ -617,6 +615,8 @@ function* gOpen(path, flags, mode) {
     append: (flags & O_APPEND) !== 0,
     pos: 0,
     cache: null,
+    // File size as far as this fd knows (null: ask stat()).
+    size: (flags & O_TRUNC) && writable ? 0 : null,
   });
 }
 
@@ -669,11 +669,9 @@ function* gWrite(fd, bytes, position) {
     return len;
   }
   const pos = current ? entry.pos : Number(position);
-  let size;
-  if (entry.cache !== null) {
-    size = entry.cache.length;
-  } else {
-    size = (yield req('stat', [entry.path], 'write'))[8];
+  let size = entry.size;
+  if (size === null) {
+    size = entry.cache !== null ? entry.cache.length : (yield req('stat', [entry.path], 'write'))[8];
   }
   if (pos === size) {
     if (len > 0) yield req('writeFile', [entry.path, bytes, 'a'], 'write');
@@ -685,6 +683,7 @@ function* gWrite(fd, bytes, position) {
     yield req('writeFile', [entry.path, out, 'w'], 'write');
   }
   entry.cache = null;
+  entry.size = Math.max(size, pos + len);
   if (current) entry.pos = pos + len;
   return len;
 }
@@ -713,6 +712,7 @@ function* gFtruncate(fd, len) {
   }
   yield req('writeFile', [entry.path, out, 'w'], 'ftruncate');
   entry.cache = null;
+  entry.size = len;
 }
 
 function* gFsync(fd, syscall) {
@@ -1406,31 +1406,23 @@ function readvSync(fd, buffers, position) {
   return runSync(gReadv(fd, buffers, position));
 }
 
-// Resolves write()'s argument forms to [bytes, position].
-function writeArgs(buffer, offsetOrOptions, length, position, isSync) {
+// Resolves write()'s (buffer, offset|options, length, position) to
+// [bytes, position].
+function writeArgs(buffer, offsetOrOptions, length, position) {
   let offset = offsetOrOptions;
-  if (isArrayBufferView(buffer)) {
-    if (typeof offset === 'object') {
-      ({
-        offset = 0,
-        length = buffer.byteLength - offset,
-        position = null,
-      } = offsetOrOptions ?? kEmptyObject);
-    }
-    if (offset == null || typeof offset === 'function') offset = 0;
-    else validateInteger(offset, 'offset', 0);
-    if (typeof length !== 'number') length = buffer.byteLength - offset;
-    if (typeof position !== 'number') position = null;
-    validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    const u8 = toUint8(buffer);
-    return [u8.subarray(offset, offset + length), position];
+  if (typeof offset === 'object') {
+    ({
+      offset = 0,
+      length = buffer.byteLength - offset,
+      position = null,
+    } = offsetOrOptions ?? kEmptyObject);
   }
-  validateStringAfterArrayBufferView(buffer, 'buffer');
-  // write(fd, string[, position[, encoding]])
-  const pos = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
-  const encoding = isSync ? length : length;
-  validateEncoding(buffer, encoding);
-  return [Buffer.from(buffer, typeof encoding === 'string' ? encoding : 'utf8'), pos];
+  if (offset == null || typeof offset === 'function') offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (typeof length !== 'number') length = buffer.byteLength - offset;
+  if (typeof position !== 'number') position = null;
+  validateOffsetLengthWrite(offset, length, buffer.byteLength);
+  return [toUint8(buffer).subarray(offset, offset + length), position];
 }
 
 function write(fd, buffer, offsetOrOptions, length, position, callback) {
@@ -1441,7 +1433,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
     callback ||= position || length || offsetOrOptions;
     validateFunction(callback, 'cb');
     [bytes, pos] = writeArgs(buffer, offsetOrOptions, length,
-                             typeof position === 'function' ? null : position, false);
+                             typeof position === 'function' ? null : position);
   } else {
     validateStringAfterArrayBufferView(buffer, 'buffer');
     let offset = offsetOrOptions;
@@ -1473,7 +1465,7 @@ function writeSync(fd, buffer, offsetOrOptions, length, position) {
   let pos;
   if (isArrayBufferView(buffer)) {
     if (position === undefined) position = null;
-    [bytes, pos] = writeArgs(buffer, offsetOrOptions, length, position, true);
+    [bytes, pos] = writeArgs(buffer, offsetOrOptions, length, position);
   } else {
     validateStringAfterArrayBufferView(buffer, 'buffer');
     validateEncoding(buffer, length);
@@ -1492,13 +1484,10 @@ function writeSync(fd, buffer, offsetOrOptions, length, position) {
   }
 }
 
+// One write of the buffers joined (one native op for a batch of chunks).
 function* gWritev(fd, buffers, position) {
-  let total = 0;
-  for (const view of buffers) {
-    const n = yield* gWrite(fd, toUint8(view), position === null ? null : position + total);
-    total += n;
-  }
-  return total;
+  if (buffers.length === 1) return yield* gWrite(fd, toUint8(buffers[0]), position);
+  return yield* gWrite(fd, Buffer.concat(buffers.map(toUint8)), position);
 }
 
 function writev(fd, buffers, position, callback) {
@@ -1944,45 +1933,45 @@ function toUnixTimestamp(time, name = 'time') {
 function utimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   runCallback(gUnsupported('utime', path), callback);
 }
 
 function utimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   runSync(gUnsupported('utime', path));
 }
 
 function futimes(fd, atime, mtime, callback) {
   fd = getValidatedFd(fd);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   callback = makeCallback(callback);
   runCallback(gUnsupported('futime'), callback);
 }
 
 function futimesSync(fd, atime, mtime) {
   fd = getValidatedFd(fd);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   runSync(gUnsupported('futime'));
 }
 
 function lutimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   runCallback(gUnsupported('lutime', path), callback);
 }
 
 function lutimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   runSync(gUnsupported('lutime', path));
 }
 

@@ -10,7 +10,7 @@ const { Buffer } = require('buffer');
 const {
   AbortError,
   aggregateTwoErrors,
-  codes: { ERR_INVALID_ARG_VALUE, ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: { ERR_INVALID_ARG_VALUE, ERR_METHOD_NOT_IMPLEMENTED },
 } = require('internal/errors');
 const {
   parseFileMode,
@@ -351,15 +351,15 @@ async function chown(path, uid, gid) {
 
 async function utimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   return runPromise(I.gUnsupported('utime', path));
 }
 
 async function lutimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   return runPromise(I.gUnsupported('lutime', path));
 }
 
@@ -541,11 +541,8 @@ async function writev(handle, buffers, position) {
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
   if (buffers.length === 0) return { __proto__: null, bytesWritten: 0, buffers };
-  let bytesWritten = 0;
-  for (const view of buffers) {
-    bytesWritten += await runPromise(I.gWrite(handle.fd, toUint8(view),
-                                              position === null ? null : position + bytesWritten));
-  }
+  const joined = Buffer.concat(buffers.map(toUint8));
+  const bytesWritten = await runPromise(I.gWrite(handle.fd, joined, position));
   return { __proto__: null, bytesWritten, buffers };
 }
 
@@ -578,8 +575,8 @@ async function fchown(handle, uid, gid) {
 }
 
 async function futimes(handle, atime, mtime) {
-  toUnixTimestamp(atime, 'atime');
-  toUnixTimestamp(mtime, 'mtime');
+  toUnixTimestamp(atime);
+  toUnixTimestamp(mtime);
   return runPromise(I.gUnsupported('futime'));
 }
 

@@ -76,7 +76,7 @@ Error.prepareStackTrace = function prepareStackTrace(error, frames) {
 const process = requireBuiltin('internal/process/object');
 globalThis.process = process;
 Object.defineProperty(globalThis, 'global', {
-  value: globalThis, writable: true, configurable: true, enumerable: false,
+  value: globalThis, writable: true, configurable: true, enumerable: true,
 });
 
 const taskQueues = requireBuiltin('internal/process/task_queues');

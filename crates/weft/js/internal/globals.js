@@ -3,14 +3,20 @@
 // The globals Node defines, installed as Node does (writable, configurable,
 // not enumerable). Heavier ones load on first use.
 
+// Node lists these in Object.keys(globalThis); the rest are not enumerable.
+const enumerableGlobals = new Set(['global', 'clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout',
+  'setInterval', 'setTimeout', 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'performance']);
+
 function defineValue(name, value) {
-  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(globalThis, name, {
+    value, writable: true, configurable: true, enumerable: enumerableGlobals.has(name),
+  });
 }
 
 function defineLazy(name, load) {
   Object.defineProperty(globalThis, name, {
     configurable: true,
-    enumerable: false,
+    enumerable: enumerableGlobals.has(name),
     get() {
       const value = load();
       defineValue(name, value);

@@ -532,6 +532,23 @@ function hostSetterInput(value, protocol, hostnameOnly) {
   return value.slice(0, p);
 }
 
+function hasPortPart(v) {
+  let inBrackets = false;
+  for (let i = 0; i < v.length; i++) {
+    const ch = v[i];
+    if (ch === '[') inBrackets = true;
+    else if (ch === ']') inBrackets = false;
+    else if (ch === ':' && !inBrackets) return true;
+  }
+  return false;
+}
+
+// The fragment part of an href ('#...' or ''), empty fragments included.
+function hrefHash(href) {
+  const at = href.indexOf('#');
+  return at === -1 ? '' : href.slice(at);
+}
+
 // Whether `self` looks like a WHATWG URL (Node checks the shape, not the class).
 function isURL(self) {
   return Boolean(self?.href && self.protocol && self.auth === undefined && self.path === undefined);
@@ -651,7 +668,17 @@ class URL {
 
   set protocol(value) {
     checkURL(this);
-    this.#set('protocol', `${value}`);
+    value = `${value}`;
+    const scheme = value.split(':')[0].toLowerCase();
+    const c = this.#c;
+    if (scheme === 'file' && c[PROTOCOL] !== 'file:' && specialSchemes.has(c[PROTOCOL]) &&
+        c[USERNAME] === '' && c[PASSWORD] === '' && c[PORT] === '') {
+      // A special URL becoming a file URL (the binding refuses this change).
+      const next = binding.parse(`file://${c[HOST]}${c[PATHNAME]}${c[SEARCH]}${hrefHash(c[HREF])}`, undefined);
+      if (next !== undefined) this.#c = next;
+      return;
+    }
+    this.#set('protocol', value);
   }
 
   get username() {
@@ -682,7 +709,19 @@ class URL {
   set host(value) {
     checkURL(this);
     const v = hostSetterInput(`${value}`, this.#c[PROTOCOL], false);
-    if (v !== null) this.#set('host', v);
+    if (v === null || this.#setFileHost(v)) return;
+    // Without a port part, the hostname setter of the binding does the job
+    // (and handles bracketed IPv6 addresses).
+    this.#set(hasPortPart(v) ? 'host' : 'hostname', v);
+  }
+
+  // file: URLs take an empty host for '' and 'localhost'.
+  #setFileHost(v) {
+    const c = this.#c;
+    if (c[PROTOCOL] !== 'file:' || (v !== '' && v.toLowerCase() !== 'localhost')) return false;
+    const next = binding.parse(`file://${c[PATHNAME]}${c[SEARCH]}${hrefHash(c[HREF])}`, undefined);
+    if (next !== undefined) this.#c = next;
+    return true;
   }
 
   get hostname() {
@@ -693,7 +732,8 @@ class URL {
   set hostname(value) {
     checkURL(this);
     const v = hostSetterInput(`${value}`, this.#c[PROTOCOL], true);
-    if (v !== null) this.#set('hostname', v);
+    if (v === null || this.#setFileHost(v)) return;
+    this.#set('hostname', v);
   }
 
   get port() {

@@ -429,6 +429,124 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
             r.map(|_| 0).unwrap_or_else(|e| errno_of(&e))
         },
     )?;
-    let _ = Value::new_undefined;
+    let l = lp.clone();
+    set_fn(obj, "open", move |id: u32, fd: i32| -> i32 {
+        let mut h = l.handles.borrow_mut();
+        let Some(slot) = h.get_mut(id) else {
+            return -libc::EBADF;
+        };
+        match open_fd(fd) {
+            Ok(io) => {
+                slot.io = io;
+                0
+            }
+            Err(e) => errno_of(&e),
+        }
+    })?;
+    set_fn(obj, "guessHandleType", |fd: i32| guess_handle_type(fd))?;
+    let l = lp.clone();
+    set_fn(obj, "reset", move |id: u32| -> i32 {
+        // SO_LINGER 0: close() then sends RST instead of FIN (Node's resetAndDestroy).
+        let h = l.handles.borrow();
+        let Some(Io::Tcp(s)) = h.get(id).map(|s| &s.io) else {
+            return -libc::EINVAL;
+        };
+        socket2::SockRef::from(s)
+            .set_linger(Some(std::time::Duration::ZERO))
+            .map(|_| 0)
+            .unwrap_or_else(|e| errno_of(&e))
+    })?;
     Ok(())
+}
+
+/// Node's `guessHandleType`: what kind of descriptor `fd` is.
+fn guess_handle_type(fd: i32) -> &'static str {
+    if fd < 0 {
+        return "INVALID";
+    }
+    // SAFETY: fstat/getsockopt/isatty only read the descriptor's state.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd, &mut st) != 0 {
+            return "INVALID";
+        }
+        match st.st_mode & libc::S_IFMT {
+            libc::S_IFREG => "FILE",
+            libc::S_IFCHR => {
+                if libc::isatty(fd) == 1 {
+                    "TTY"
+                } else {
+                    "FILE"
+                }
+            }
+            libc::S_IFIFO => "PIPE",
+            libc::S_IFSOCK => {
+                let mut ty: libc::c_int = 0;
+                let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+                libc::getsockopt(
+                    fd,
+                    libc::SOL_SOCKET,
+                    libc::SO_TYPE,
+                    (&mut ty as *mut libc::c_int).cast(),
+                    &mut len,
+                );
+                let mut dom: libc::c_int = 0;
+                let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+                libc::getsockopt(
+                    fd,
+                    libc::SOL_SOCKET,
+                    libc::SO_DOMAIN,
+                    (&mut dom as *mut libc::c_int).cast(),
+                    &mut len,
+                );
+                match (dom, ty) {
+                    (libc::AF_UNIX, libc::SOCK_STREAM) => "PIPE",
+                    (libc::AF_INET | libc::AF_INET6, libc::SOCK_STREAM) => "TCP",
+                    (libc::AF_INET | libc::AF_INET6, libc::SOCK_DGRAM) => "UDP",
+                    _ => "UNKNOWN",
+                }
+            }
+            _ => "UNKNOWN",
+        }
+    }
+}
+
+/// Wraps an inherited descriptor: a listening socket becomes a listener, a
+/// connected one a stream. The handle takes ownership of a duplicate, so the
+/// original descriptor stays valid for its owner, as libuv's uv_*_open does not
+/// dup; Node closes the fd when the handle closes, so do the same by not duplicating.
+fn open_fd(fd: i32) -> std::io::Result<Io> {
+    use std::os::fd::FromRawFd;
+    if fd < 0 {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+    }
+    let kind = guess_handle_type(fd);
+    // SAFETY: the caller hands this descriptor to the handle, which now owns it.
+    let sock = unsafe { socket2::Socket::from_raw_fd(fd) };
+    sock.set_nonblocking(true)?;
+    let listening = {
+        let mut v: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: reads one int option.
+        unsafe {
+            libc::getsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_ACCEPTCONN,
+                (&mut v as *mut libc::c_int).cast(),
+                &mut len,
+            )
+        };
+        v != 0
+    };
+    match (kind, listening) {
+        ("TCP", true) => tokio::net::TcpListener::from_std(sock.into()).map(Io::TcpListener),
+        ("TCP", false) => tokio::net::TcpStream::from_std(sock.into()).map(Io::Tcp),
+        ("PIPE", true) => tokio::net::UnixListener::from_std(sock.into()).map(Io::UnixListener),
+        ("PIPE", false) => tokio::net::UnixStream::from_std(sock.into()).map(Io::Unix),
+        _ => {
+            std::mem::forget(sock);
+            Err(std::io::Error::from_raw_os_error(libc::EINVAL))
+        }
+    }
 }

@@ -53,9 +53,23 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, obj: &Object<'js>) -> Result<()> {
                     return Ok(None);
                 }
                 let raw = ctx.as_raw().as_ptr();
-                let t = Value::from_raw(ctx.clone(), qjs::JS_GetProxyTarget(raw, v.as_raw()));
-                let h = Value::from_raw(ctx.clone(), qjs::JS_GetProxyHandler(raw, v.as_raw()));
+                let t = qjs::JS_GetProxyTarget(raw, v.as_raw());
+                let h = qjs::JS_GetProxyHandler(raw, v.as_raw());
                 let a = Array::new(ctx.clone())?;
+                if qjs::JS_IsException(t) || qjs::JS_IsException(h) || qjs::JS_IsNull(h) {
+                    // A revoked proxy: Node reports null target and handler.
+                    let _ = ctx.catch();
+                    for x in [t, h] {
+                        if !qjs::JS_IsException(x) {
+                            qjs::JS_FreeValue(raw, x);
+                        }
+                    }
+                    a.set(0, rquickjs::Null)?;
+                    a.set(1, rquickjs::Null)?;
+                    return Ok(Some(a));
+                }
+                let t = Value::from_raw(ctx.clone(), t);
+                let h = Value::from_raw(ctx.clone(), h);
                 a.set(0, t)?;
                 a.set(1, h)?;
                 Ok(Some(a))

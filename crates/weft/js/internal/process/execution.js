@@ -44,7 +44,7 @@ function formatUncaught(err) {
   try {
     if (err instanceof Error || (err && typeof err.stack === 'string')) {
       const util = require('util');
-      body = util.inspect(err);
+      body = util.inspect(err, { customInspect: false, depth: Math.max(util.inspect.defaultOptions.depth, 5) });
     } else {
       body = `Uncaught ${require('util').inspect(err)}`;
     }
@@ -65,7 +65,7 @@ function fatalException(err, fromPromise) {
     process.emit('uncaughtException', err, type);
     return;
   }
-  binding.writeStderr(formatUncaught(err));
+  // Node runs 'exit' listeners first, then prints the error (C++ PrintUncaughtException).
   process.exitCode = 1;
   if (!process._exiting) {
     process._exiting = true;
@@ -75,6 +75,7 @@ function fatalException(err, fromPromise) {
       binding.writeStderr(formatUncaught(e));
     }
   }
+  binding.writeStderr(formatUncaught(err));
   binding.reallyExit(process.exitCode === 1 || process.exitCode === undefined ? 1 : process.exitCode | 0);
 }
 
