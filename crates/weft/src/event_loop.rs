@@ -153,7 +153,7 @@ impl Loop {
         self.start.elapsed().as_secs_f64()
     }
 
-    fn update_time(&self) {
+    pub(crate) fn update_time(&self) {
         self.now.set(Instant::now());
     }
 

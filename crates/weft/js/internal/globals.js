@@ -36,6 +36,8 @@ defineValue('clearInterval', timers.clearInterval);
 defineValue('setImmediate', timers.setImmediate);
 defineValue('clearImmediate', timers.clearImmediate);
 defineValue('queueMicrotask', require('internal/process/task_queues').queueMicrotask);
+// timers.js gives setTimeout/setImmediate their util.promisify.custom versions.
+require('timers');
 
 defineLazy('Buffer', () => require('buffer').Buffer);
 defineLazy('console', () => require('console'));

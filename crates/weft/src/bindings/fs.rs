@@ -26,6 +26,7 @@ enum Arg {
 /// A result, turned into a JS value back on the loop thread.
 enum Out {
     Undefined,
+    Num(f64),
     Bytes(Vec<u8>),
     Str(String),
     Stat(Vec<f64>),
@@ -89,7 +90,7 @@ fn stat_vec(m: &std::fs::Metadata) -> Vec<f64> {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map(|d| d.as_secs_f64() * 1000.0)
-            .unwrap_or_else(|| ms(m.ctime(), m.ctime_nsec())),
+            .unwrap_or(0.0),
     ]
 }
 
@@ -139,6 +140,39 @@ fn mkdir_recursive(
         }
     }
     Ok(first)
+}
+
+fn last_errno() -> i32 {
+    errno_of(&std::io::Error::last_os_error())
+}
+
+fn cstr(
+    s: &str,
+    syscall: &'static str,
+) -> std::result::Result<std::ffi::CString, (i32, &'static str)> {
+    std::ffi::CString::new(s).map_err(|_| (-libc::EINVAL, syscall))
+}
+
+/// Runs a call on the descriptor in argument 0; the call returns 0 or -1 (errno set).
+fn fd_call(a: &[Arg], syscall: &'static str, f: impl FnOnce(i32) -> i32) -> FsResult {
+    let fd = n(a, 0).unwrap_or(-1.0) as i32;
+    if fd < 0 {
+        return Err((-libc::EBADF, syscall));
+    }
+    if f(fd) == 0 {
+        Ok(Out::Undefined)
+    } else {
+        Err((last_errno(), syscall))
+    }
+}
+
+/// [atime, mtime] in seconds (fractions allowed) from arguments `i` and `i + 1`.
+fn timespecs(a: &[Arg], i: usize) -> [libc::timespec; 2] {
+    let ts = |v: f64| libc::timespec {
+        tv_sec: v.floor() as libc::time_t,
+        tv_nsec: ((v - v.floor()) * 1e9) as libc::c_long,
+    };
+    [ts(n(a, i).unwrap_or(0.0)), ts(n(a, i + 1).unwrap_or(0.0))]
 }
 
 /// Runs one fs operation.
@@ -278,6 +312,155 @@ fn run(op: &str, a: &[Arg]) -> FsResult {
             }
             Err((-libc::EEXIST, "mkdtemp"))
         }
+        "open" => {
+            let path = cstr(s(a, 0), "open")?;
+            let flags = n(a, 1).unwrap_or(0.0) as i32 | libc::O_CLOEXEC;
+            let mode = n(a, 2).unwrap_or(0o666 as f64) as libc::c_uint;
+            // SAFETY: valid C string; the descriptor is returned to JS, which closes it.
+            let fd = unsafe { libc::open(path.as_ptr(), flags, mode) };
+            if fd < 0 {
+                Err((last_errno(), "open"))
+            } else {
+                Ok(Out::Num(fd as f64))
+            }
+        }
+        "close" => fd_call(a, "close", |fd| unsafe { libc::close(fd) }),
+        "read" => {
+            let fd = n(a, 0).unwrap_or(-1.0) as i32;
+            let len = n(a, 1).unwrap_or(0.0).max(0.0) as usize;
+            let pos = n(a, 2).unwrap_or(-1.0);
+            let mut buf = vec![0u8; len];
+            // SAFETY: reads into an owned buffer of `len` bytes.
+            let r = unsafe {
+                if pos >= 0.0 {
+                    libc::pread(fd, buf.as_mut_ptr().cast(), len, pos as libc::off_t)
+                } else {
+                    libc::read(fd, buf.as_mut_ptr().cast(), len)
+                }
+            };
+            if r < 0 {
+                return Err((last_errno(), "read"));
+            }
+            buf.truncate(r as usize);
+            Ok(Out::Bytes(buf))
+        }
+        "write" => {
+            let fd = n(a, 0).unwrap_or(-1.0) as i32;
+            let data: &[u8] = match a.get(1) {
+                Some(Arg::Bytes(b)) => b,
+                Some(Arg::Str(s)) => s.as_bytes(),
+                _ => &[],
+            };
+            let pos = n(a, 2).unwrap_or(-1.0);
+            // SAFETY: writes from a valid slice.
+            let r = unsafe {
+                if pos >= 0.0 {
+                    libc::pwrite(fd, data.as_ptr().cast(), data.len(), pos as libc::off_t)
+                } else {
+                    libc::write(fd, data.as_ptr().cast(), data.len())
+                }
+            };
+            if r < 0 {
+                Err((last_errno(), "write"))
+            } else {
+                Ok(Out::Num(r as f64))
+            }
+        }
+        "fstat" => {
+            use std::os::fd::{AsFd, BorrowedFd};
+            let fd = n(a, 0).unwrap_or(-1.0) as i32;
+            if fd < 0 {
+                return Err((-libc::EBADF, "fstat"));
+            }
+            // SAFETY: the descriptor is only borrowed for the duration of the call.
+            let bfd = unsafe { BorrowedFd::borrow_raw(fd) };
+            let file = bfd.as_fd().try_clone_to_owned().map_err(err("fstat"))?;
+            let m = std::fs::File::from(file).metadata().map_err(err("fstat"))?;
+            Ok(Out::Stat(stat_vec(&m)))
+        }
+        "ftruncate" => {
+            let len = n(a, 1).unwrap_or(0.0) as libc::off_t;
+            fd_call(a, "ftruncate", |fd| unsafe { libc::ftruncate(fd, len) })
+        }
+        "fsync" => fd_call(a, "fsync", |fd| unsafe { libc::fsync(fd) }),
+        "fdatasync" => fd_call(a, "fdatasync", |fd| unsafe { libc::fdatasync(fd) }),
+        "fchmod" => {
+            let mode = n(a, 1).unwrap_or(0.0) as libc::mode_t;
+            fd_call(a, "fchmod", |fd| unsafe { libc::fchmod(fd, mode) })
+        }
+        "fchown" => {
+            let (uid, gid) = (
+                n(a, 1).unwrap_or(-1.0) as libc::uid_t,
+                n(a, 2).unwrap_or(-1.0) as libc::gid_t,
+            );
+            fd_call(a, "fchown", |fd| unsafe { libc::fchown(fd, uid, gid) })
+        }
+        "futimes" => {
+            let times = timespecs(a, 1);
+            fd_call(a, "futime", |fd| unsafe {
+                libc::futimens(fd, times.as_ptr())
+            })
+        }
+        "link" => std::fs::hard_link(s(a, 0), s(a, 1))
+            .map(|_| Out::Undefined)
+            .map_err(err("link")),
+        "chown" | "lchown" => {
+            let path = cstr(s(a, 0), if op == "chown" { "chown" } else { "lchown" })?;
+            let (uid, gid) = (
+                n(a, 1).unwrap_or(-1.0) as libc::uid_t,
+                n(a, 2).unwrap_or(-1.0) as libc::gid_t,
+            );
+            // SAFETY: valid C string.
+            let r = unsafe {
+                if op == "chown" {
+                    libc::chown(path.as_ptr(), uid, gid)
+                } else {
+                    libc::lchown(path.as_ptr(), uid, gid)
+                }
+            };
+            if r == 0 {
+                Ok(Out::Undefined)
+            } else {
+                Err((last_errno(), if op == "chown" { "chown" } else { "lchown" }))
+            }
+        }
+        "utimes" | "lutimes" => {
+            let syscall = if op == "utimes" { "utime" } else { "lutime" };
+            let path = cstr(s(a, 0), syscall)?;
+            let times = timespecs(a, 1);
+            let flags = if op == "lutimes" {
+                libc::AT_SYMLINK_NOFOLLOW
+            } else {
+                0
+            };
+            // SAFETY: valid C string and two timespecs.
+            let r =
+                unsafe { libc::utimensat(libc::AT_FDCWD, path.as_ptr(), times.as_ptr(), flags) };
+            if r == 0 {
+                Ok(Out::Undefined)
+            } else {
+                Err((last_errno(), syscall))
+            }
+        }
+        "statfs" => {
+            let path = cstr(s(a, 0), "statfs")?;
+            // SAFETY: statfs fills a plain struct.
+            unsafe {
+                let mut st: libc::statfs = std::mem::zeroed();
+                if libc::statfs(path.as_ptr(), &mut st) != 0 {
+                    return Err((last_errno(), "statfs"));
+                }
+                Ok(Out::Stat(vec![
+                    st.f_type as f64,
+                    st.f_bsize as f64,
+                    st.f_blocks as f64,
+                    st.f_bfree as f64,
+                    st.f_bavail as f64,
+                    st.f_files as f64,
+                    st.f_ffree as f64,
+                ]))
+            }
+        }
         _ => Err((-libc::ENOSYS, "unknown")),
     }
 }
@@ -285,6 +468,7 @@ fn run(op: &str, a: &[Arg]) -> FsResult {
 fn to_js<'js>(lp: &Loop, ctx: &Ctx<'js>, out: Out) -> Result<Value<'js>> {
     match out {
         Out::Undefined => Ok(Value::new_undefined(ctx.clone())),
+        Out::Num(n) => n.into_js(ctx),
         Out::Bytes(b) => new_buffer(lp, ctx, &b),
         Out::Str(s) => s.into_js(ctx),
         Out::Stat(v) => v.into_js(ctx),

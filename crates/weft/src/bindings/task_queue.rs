@@ -16,7 +16,12 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
         l.toggle_timer_ref(on)
     })?;
     let l = lp.clone();
-    set_fn(obj, "getLibuvNow", move || l.now_ms().floor())?;
+    // Like Node's GetNow: refresh the loop time first, so that a timer created
+    // after a long stretch of JS counts from the real current time.
+    set_fn(obj, "getLibuvNow", move || {
+        l.update_time();
+        l.now_ms().floor()
+    })?;
     let l = lp.clone();
     set_fn(obj, "toggleImmediateRef", move |on: bool| {
         l.toggle_immediate_ref(on)
