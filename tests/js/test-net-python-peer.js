@@ -1,4 +1,4 @@
-// peer: python3 tests/peers/echo_server.py
+// peer: python3 tests/peers/tcp_peer.py echo
 'use strict';
 // A weft client against an echo server that is not weft (Python's socket module).
 const common = require('../common');

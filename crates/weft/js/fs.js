@@ -9,20 +9,13 @@
 // the callback API) or as a promise (fs.promises). So the three APIs share
 // their behaviour, and the callback and promise forms are truly asynchronous.
 //
-// The native layer has whole-file operations only (readFile, writeFile,
-// stat, ...), no file descriptors. File descriptors (open/read/write/close/
-// fstat/ftruncate, and the streams built on them) are emulated here: an fd is
-// a number in a table of {path, flags, position}; reads are served from a
-// copy of the file read on the first read (and refreshed when a read reaches
-// the end and the file has grown), sequential writes append to the file,
-// writes elsewhere rewrite it. Consequences: an fd does not keep a deleted or
-// renamed file alive, the fds are not OS descriptors (other processes and
-// natives cannot use them), and reading fd 0 (stdin) waits for end of input.
-// Operations with no native at all (link, chown, utimes, statfs, watch)
-// fail with ENOSYS.
+// File descriptors are real OS descriptors: open/read/write/close/fstat/
+// ftruncate/fsync/fchmod/fchown/futimes are the system calls, and the
+// streams and FileHandle are built on them. readFile() and writeFile() of a
+// path with the default flags use one native op each (open, read or write
+// all, close). watch() and watchFile() have no native and fail with ENOSYS.
 
 const binding = internalBinding('fs');
-const processBinding = internalBinding('process');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const {
@@ -31,6 +24,7 @@ const {
   uvErrName,
   codes: {
     ERR_FS_EISDIR,
+    ERR_FS_FILE_TOO_LARGE,
     ERR_FS_INVALID_SYMLINK_TYPE,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
@@ -128,7 +122,7 @@ const constants = Object.assign(Object.create(null), {
 });
 
 const {
-  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC, O_DIRECTORY,
+  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC,
   S_IFMT, S_IFREG, S_IFDIR, S_IFCHR, S_IFBLK, S_IFIFO, S_IFLNK, S_IFSOCK,
   F_OK, R_OK, W_OK, X_OK, COPYFILE_EXCL,
   UV_DIRENT_UNKNOWN, UV_DIRENT_FILE, UV_DIRENT_DIR, UV_DIRENT_LINK, UV_DIRENT_FIFO,
@@ -138,11 +132,9 @@ const {
 const kIoMaxLength = 2 ** 31 - 1;
 
 // libuv error numbers used here.
-const UV_EBADF = -9;
 const UV_EEXIST = -17;
 const UV_ENOTDIR = -20;
 const UV_EISDIR = -21;
-const UV_EINVAL = -22;
 const UV_ENOSYS = -38;
 const UV_ELOOP = -40;
 
@@ -173,7 +165,10 @@ function req(op, args, syscall, path, dest) {
 }
 
 function requestError(r, errno, syscall) {
-  return fsError(errno, r.syscall || syscall, r.path, r.dest);
+  syscall = r.syscall || syscall;
+  // `pathSyscall`: the path describes failures of that syscall only.
+  if (r.pathSyscall !== undefined && r.pathSyscall !== syscall) return fsError(errno, syscall);
+  return fsError(errno, syscall, r.path, r.dest);
 }
 
 function runSync(gen) {
@@ -557,195 +552,139 @@ for (const name of Reflect.ownKeys(Dirent.prototype)) {
   };
 }
 
-// --- emulated file descriptors ---------------------------------------------------------
+// --- file descriptors ------------------------------------------------------------------
+//
+// Descriptors are the operating system's: open() returns a real fd (the
+// binding adds O_CLOEXEC) and read/write/fstat/ftruncate/... are the system
+// calls on it.
 
-const fdTable = new Map();
-const kStdio = [
-  { path: '/dev/stdin', statPath: '/proc/self/fd/0', std: 0, readable: true, writable: false },
-  { path: '/dev/stdout', statPath: '/proc/self/fd/1', std: 1, readable: false, writable: true },
-  { path: '/dev/stderr', statPath: '/proc/self/fd/2', std: 2, readable: false, writable: true },
-];
-for (const e of kStdio) {
-  fdTable.set(e.std, { ...e, append: false, pos: 0, cache: null, size: null });
-}
-
-function allocFd(entry) {
-  let fd = 3;
-  while (fdTable.has(fd)) fd++;
-  fdTable.set(fd, entry);
-  return fd;
-}
-
-function getFdEntry(fd, syscall) {
-  const entry = fdTable.get(fd);
-  if (entry === undefined) throw fsError(UV_EBADF, syscall);
-  return entry;
+// A position as the binding takes it: -1 reads or writes at (and advances)
+// the descriptor's own position.
+function toBindingPosition(position) {
+  if (position == null) return -1;
+  if (typeof position === 'bigint') return position < 0n ? -1 : Number(position);
+  return position < 0 ? -1 : position;
 }
 
 function* gOpen(path, flags, mode) {
-  const acc = flags & 3;
-  const readable = acc !== O_WRONLY;
-  const writable = acc !== O_RDONLY;
-  if ((flags & O_CREAT) && (flags & O_EXCL)) {
-    let exists = true;
-    try {
-      yield req('lstat', [path], 'open', path);
-    } catch (err) {
-      if (err.code !== 'ENOENT') throw err;
-      exists = false;
-    }
-    if (exists) throw fsError(UV_EEXIST, 'open', path);
-  }
-  if (flags & O_CREAT) {
-    yield req('writeFile', [path, '', (flags & O_TRUNC) && writable ? 'w' : 'a', mode], 'open', path);
-  } else {
-    const st = yield req('stat', [path], 'open', path);
-    const isDir = modeType(st) === S_IFDIR;
-    if (writable && isDir) throw fsError(UV_EISDIR, 'open', path);
-    if ((flags & O_DIRECTORY) && !isDir) throw fsError(UV_ENOTDIR, 'open', path);
-    yield req('access', [path, (readable ? R_OK : 0) | (writable ? W_OK : 0)], 'open', path);
-    if ((flags & O_TRUNC) && writable) yield req('writeFile', [path, '', 'w', mode], 'open', path);
-  }
-  return allocFd({
-    path,
-    statPath: path,
-    std: -1,
-    readable,
-    writable,
-    append: (flags & O_APPEND) !== 0,
-    pos: 0,
-    cache: null,
-    // File size as far as this fd knows (null: ask stat()).
-    size: (flags & O_TRUNC) && writable ? 0 : null,
-  });
+  return yield req('open', [path, flags, mode], 'open', path);
 }
 
-// Contents of the file behind `entry`, from its copy when there is one.
-function* gFdContents(entry) {
-  if (entry.cache === null) {
-    entry.cache = yield req('readFile', [entry.path], 'read');
-  }
-  return entry.cache;
-}
-
-// Reads up to `length` bytes into `view` at `offset`; position null/-1 reads
-// at (and advances) the fd's position.
+// Reads up to `length` bytes into `view` at `offset`; returns the count.
 function* gRead(fd, view, offset, length, position) {
-  const entry = getFdEntry(fd, 'read');
-  if (!entry.readable) throw fsError(UV_EBADF, 'read');
-  const current = position == null || position === -1 || position === -1n;
-  const pos = current ? entry.pos : Number(position);
-  let data = yield* gFdContents(entry);
-  if (pos >= data.length && entry.std !== 0) {
-    // At the end of the copy: the file may have grown since.
-    const st = yield req('stat', [entry.path], 'read');
-    if (st[8] !== data.length) {
-      entry.cache = null;
-      data = yield* gFdContents(entry);
-    }
-  }
-  const n = Math.max(0, Math.min(length, data.length - pos));
-  if (n > 0) toUint8(view).set(data.subarray(pos, pos + n), offset);
-  if (current) entry.pos += n;
+  const data = yield req('read', [fd, length, toBindingPosition(position)], 'read');
+  const n = data.length;
+  if (n > 0) toUint8(view).set(data, offset);
   return n;
 }
 
-// Writes `bytes` (a Uint8Array) at `position` (null: the fd's position).
-function* gWrite(fd, bytes, position) {
-  const entry = getFdEntry(fd, 'write');
-  if (!entry.writable) throw fsError(UV_EBADF, 'write');
-  const len = bytes.length;
-  if (entry.std === 1 || entry.std === 2) {
-    if (len > 0) {
-      if (entry.std === 1) processBinding.writeStdout(Buffer.from(bytes.buffer, bytes.byteOffset, len));
-      else processBinding.writeStderr(Buffer.from(bytes.buffer, bytes.byteOffset, len));
-    }
-    return len;
+// One read(2) of up to `length` bytes: a new Buffer, empty at end of file.
+function* gReadChunk(fd, length, position) {
+  return yield req('read', [fd, length, toBindingPosition(position)], 'read');
+}
+
+// One write(2) of `data` (a Uint8Array); returns the bytes written, which
+// may be fewer than asked for.
+function* gWrite(fd, data, position) {
+  return yield req('write', [fd, data, toBindingPosition(position)], 'write');
+}
+
+// Writes all of `bytes` (a Uint8Array), as writeFile() does.
+function* gWriteAll(fd, bytes, position) {
+  let pos = toBindingPosition(position);
+  let off = 0;
+  while (off < bytes.length) {
+    const n = yield req('write', [fd, off === 0 ? bytes : bytes.subarray(off), pos], 'write');
+    if (n <= 0) break;
+    off += n;
+    if (pos >= 0) pos += n;
   }
-  const current = position == null || position === -1;
-  if (entry.append) {
-    yield req('writeFile', [entry.path, bytes, 'a'], 'write');
-    entry.cache = null;
-    return len;
-  }
-  const pos = current ? entry.pos : Number(position);
-  let size = entry.size;
-  if (size === null) {
-    size = entry.cache !== null ? entry.cache.length : (yield req('stat', [entry.path], 'write'))[8];
-  }
-  if (pos === size) {
-    if (len > 0) yield req('writeFile', [entry.path, bytes, 'a'], 'write');
-  } else {
-    const old = yield* gFdContents(entry);
-    const out = Buffer.alloc(Math.max(old.length, pos + len));
-    out.set(old.subarray(0, Math.min(old.length, out.length)), 0);
-    out.set(bytes, pos);
-    yield req('writeFile', [entry.path, out, 'w'], 'write');
-  }
-  entry.cache = null;
-  entry.size = Math.max(size, pos + len);
-  if (current) entry.pos = pos + len;
-  return len;
+  return off;
 }
 
 function* gClose(fd) {
-  getFdEntry(fd, 'close');
-  fdTable.delete(fd);
+  yield req('close', [fd], 'close');
+}
+
+// Runs `body` (a generator) and closes `fd` after it. A failure of the
+// body wins over one of close().
+function* gWithFd(fd, body) {
+  let result;
+  try {
+    result = yield* body;
+  } catch (err) {
+    try {
+      yield req('close', [fd], 'close');
+    } catch {
+      // The body's error is the one to report.
+    }
+    throw err;
+  }
+  yield req('close', [fd], 'close');
+  return result;
 }
 
 function* gFstat(fd, options) {
-  const entry = getFdEntry(fd, 'fstat');
-  const st = yield req('stat', [entry.statPath], 'fstat');
+  const st = yield req('fstat', [fd], 'fstat');
   return getStatsFromBinding(st, options?.bigint);
 }
 
 function* gFtruncate(fd, len) {
-  const entry = getFdEntry(fd, 'ftruncate');
-  if (!entry.writable) throw fsError(UV_EINVAL, 'ftruncate');
-  const old = yield req('readFile', [entry.path], 'ftruncate');
-  let out;
-  if (len <= old.length) {
-    out = old.subarray(0, len);
-  } else {
-    out = Buffer.alloc(len);
-    out.set(old, 0);
-  }
-  yield req('writeFile', [entry.path, out, 'w'], 'ftruncate');
-  entry.cache = null;
-  entry.size = len;
+  yield req('ftruncate', [fd, len], 'ftruncate');
 }
 
 function* gFsync(fd, syscall) {
-  getFdEntry(fd, syscall);
+  yield req(syscall, [fd], syscall);
 }
 
 function* gFchmod(fd, mode) {
-  const entry = getFdEntry(fd, 'fchmod');
-  yield req('chmod', [entry.statPath, mode], 'fchmod');
+  yield req('fchmod', [fd, mode], 'fchmod');
 }
 
-// The rest of an fd's file from its position (readFile(fd)).
+// uid/gid -1 ("leave unchanged") as the binding needs it: (uid_t)-1.
+function toId(id) {
+  return id >>> 0;
+}
+
+function* gFchown(fd, uid, gid) {
+  yield req('fchown', [fd, toId(uid), toId(gid)], 'fchown');
+}
+
+function* gFutimes(fd, atime, mtime) {
+  yield req('futimes', [fd, atime, mtime], 'futime');
+}
+
+const kReadFileUnknownBufferLength = 64 * 1024;
+
+// The rest of an fd's file from its position, as Node's readFile(fd): the
+// size of a regular file from fstat(), anything else read to its end.
 function* gReadFd(fd) {
-  const entry = getFdEntry(fd, 'read');
-  if (!entry.readable) throw fsError(UV_EBADF, 'read');
-  const data = yield req('readFile', [entry.path], 'read');
-  entry.cache = null;
-  const rest = data.subarray(Math.min(entry.pos, data.length));
-  entry.pos = data.length;
-  return rest;
+  const st = yield req('fstat', [fd], 'fstat');
+  const size = modeType(st) === S_IFREG ? st[8] : 0;
+  if (size > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(size);
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const want = size !== 0 ? size - total : kReadFileUnknownBufferLength;
+    if (want <= 0) break;
+    const data = yield req('read', [fd, want, -1], 'read');
+    if (data.length === 0) break;
+    chunks.push(data);
+    total += data.length;
+    if (total > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+  }
+  if (chunks.length === 1) return chunks[0];
+  return Buffer.concat(chunks, total);
 }
 
 // --- whole-file operations ----------------------------------------------------------------
-
-function isSimpleReadFlag(flags) {
-  return (flags & (O_CREAT | O_TRUNC | O_APPEND)) === 0 && (flags & 3) !== O_WRONLY;
-}
 
 function* gReadFile(path, options, flags) {
   let data;
   if (typeof path === 'number') {
     data = yield* gReadFd(path);
-  } else if (isSimpleReadFlag(flags)) {
+  } else if (flags === O_RDONLY) {
+    // open + read + close in one native op.
     try {
       data = yield req('readFile', [path], 'open', path);
     } catch (err) {
@@ -755,50 +694,35 @@ function* gReadFile(path, options, flags) {
     }
   } else {
     const fd = yield* gOpen(path, flags, 0o666);
-    try {
-      data = yield* gReadFd(fd);
-    } finally {
-      fdTable.delete(fd);
-    }
+    data = yield* gWithFd(fd, gReadFd(fd));
   }
-  if (data.length > kIoMaxLength) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_FS_FILE_TOO_LARGE(data.length);
-  }
+  if (data.length > kIoMaxLength) throw new ERR_FS_FILE_TOO_LARGE(data.length);
   if (options.encoding) return data.toString(options.encoding);
   return data;
 }
 
+function toBytes(data) {
+  return typeof data === 'string' ? Buffer.from(data) : data;
+}
+
+const kWriteFlags = O_TRUNC | O_CREAT | O_WRONLY;
+const kAppendFlags = O_APPEND | O_CREAT | O_WRONLY;
+
 // `data` is a string (utf8) or Uint8Array.
 function* gWriteFile(path, data, flags, mode) {
   if (typeof path === 'number') {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    yield* gWrite(path, bytes, null);
+    yield* gWriteAll(path, toBytes(data), null);
     return;
   }
-  const acc = flags & 3;
-  if ((flags & O_CREAT) && acc !== O_RDONLY && (flags & (O_TRUNC | O_APPEND))) {
-    if (flags & O_EXCL) {
-      let exists = true;
-      try {
-        yield req('lstat', [path], 'open', path);
-      } catch (err) {
-        if (err.code !== 'ENOENT') throw err;
-        exists = false;
-      }
-      if (exists) throw fsError(UV_EEXIST, 'open', path);
-    }
-    yield req('writeFile', [path, data, (flags & O_APPEND) ? 'a' : 'w', mode], 'open', path);
+  if (flags === kWriteFlags || flags === kAppendFlags) {
+    // open + write + close in one native op; the path belongs to open errors.
+    const r = req('writeFile', [path, data, flags === kAppendFlags ? 'a' : 'w', mode], undefined, path);
+    r.pathSyscall = 'open';
+    yield r;
     return;
   }
-  // Other flags ('r+' ...): through an emulated fd, writing from offset 0.
   const fd = yield* gOpen(path, flags, mode);
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    yield* gWrite(fd, bytes, null);
-  } finally {
-    fdTable.delete(fd);
-  }
+  yield* gWithFd(fd, gWriteAll(fd, toBytes(data), null));
 }
 
 // Data for writeFile(): strings in utf8 go to the binding as they are.
@@ -1025,17 +949,40 @@ function* gMkdtemp(prefix, options) {
   return encodeName(dir, options.encoding);
 }
 
+// truncate(): open 'r+', ftruncate, close, as Node does.
 function* gTruncate(path, len) {
   const fd = yield* gOpen(path, O_RDWR, 0o666);
-  try {
-    yield* gFtruncate(fd, len);
-  } finally {
-    fdTable.delete(fd);
+  yield* gWithFd(fd, gFtruncate(fd, len));
+}
+
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
   }
 }
 
-function* gUnsupported(syscall, path, dest) {
-  throw fsError(UV_ENOSYS, syscall, path, dest);
+// [type, bsize, blocks, bfree, bavail, files, ffree] -> StatFs
+function* gStatfs(path, options) {
+  const s = yield req('statfs', [path], 'statfs', path);
+  if (options?.bigint) {
+    const b = (i) => BigInt(Math.trunc(s[i]));
+    return new StatFs(b(0), b(1), b(2), b(3), b(4), b(5), b(6));
+  }
+  return new StatFs(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+}
+
+function* gChown(op, path, uid, gid) {
+  yield req(op, [path, toId(uid), toId(gid)], op, path);
+}
+
+function* gUtimes(op, path, atime, mtime) {
+  yield req(op, [path, atime, mtime], op === 'utimes' ? 'utime' : 'lutime', path);
 }
 
 // cp(): files, directories (with `recursive`) and symlinks.
@@ -1801,12 +1748,12 @@ function statfs(path, options = { bigint: false }, callback) {
   }
   validateFunction(callback, 'cb');
   path = getValidatedPath(path);
-  runCallback(gUnsupported('statfs', path), callback);
+  runCallback(gStatfs(path, options), callback);
 }
 
 function statfsSync(path, options = { bigint: false }) {
   path = getValidatedPath(path);
-  runSync(gUnsupported('statfs', path));
+  return runSync(gStatfs(path, options));
 }
 
 function readlink(path, options, callback) {
@@ -1843,13 +1790,13 @@ function link(existingPath, newPath, callback) {
   callback = makeCallback(callback);
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  runCallback(gUnsupported('link', existingPath, newPath), callback);
+  runCallback(gSimple('link', [existingPath, newPath], 'link', existingPath, newPath), callback);
 }
 
 function linkSync(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  runSync(gUnsupported('link', existingPath, newPath));
+  runSync(gSimple('link', [existingPath, newPath], 'link', existingPath, newPath));
 }
 
 function unlink(path, callback) {
@@ -1885,39 +1832,39 @@ function chown(path, uid, gid, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  runCallback(gUnsupported('chown', path), callback);
+  runCallback(gChown('chown', path, uid, gid), callback);
 }
 
 function chownSync(path, uid, gid) {
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  runSync(gUnsupported('chown', path));
+  runSync(gChown('chown', path, uid, gid));
 }
 
 function lchown(path, uid, gid, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  runCallback(gUnsupported('lchown', path), callback);
+  runCallback(gChown('lchown', path, uid, gid), callback);
 }
 
 function lchownSync(path, uid, gid) {
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  runSync(gUnsupported('lchown', path));
+  runSync(gChown('lchown', path, uid, gid));
 }
 
 function fchown(fd, uid, gid, callback) {
   fd = getValidatedFd(fd);
   validateIds(uid, gid);
   callback = makeCallback(callback);
-  runCallback(gUnsupported('fchown'), callback);
+  runCallback(gFchown(fd, uid, gid), callback);
 }
 
 function fchownSync(fd, uid, gid) {
   fd = getValidatedFd(fd);
   validateIds(uid, gid);
-  runSync(gUnsupported('fchown'));
+  runSync(gFchown(fd, uid, gid));
 }
 
 function toUnixTimestamp(time, name = 'time') {
@@ -1933,46 +1880,38 @@ function toUnixTimestamp(time, name = 'time') {
 function utimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  runCallback(gUnsupported('utime', path), callback);
+  runCallback(gUtimes('utimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), callback);
 }
 
 function utimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  runSync(gUnsupported('utime', path));
+  runSync(gUtimes('utimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)));
 }
 
 function futimes(fd, atime, mtime, callback) {
   fd = getValidatedFd(fd);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
   callback = makeCallback(callback);
-  runCallback(gUnsupported('futime'), callback);
+  runCallback(gFutimes(fd, atime, mtime), callback);
 }
 
 function futimesSync(fd, atime, mtime) {
   fd = getValidatedFd(fd);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  runSync(gUnsupported('futime'));
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  runSync(gFutimes(fd, atime, mtime));
 }
 
 function lutimes(path, atime, mtime, callback) {
   callback = makeCallback(callback);
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  runCallback(gUnsupported('lutime', path), callback);
+  runCallback(gUtimes('lutimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), callback);
 }
 
 function lutimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  runSync(gUnsupported('lutime', path));
+  runSync(gUtimes('lutimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)));
 }
 
 function realpathArg(p) {
@@ -2401,30 +2340,41 @@ function makeStreams() {
       this.push(null);
       return;
     }
-    const buf = Buffer.allocUnsafeSlow(n);
     this[kIsPerformingIO] = true;
+    if (this[kFs].read === read) {
+      // fs's own read(): take the binding's Buffer as the chunk (no copy).
+      runAsync(gReadChunk(this.fd, n, this.pos), (er, buf) => {
+        onRead(this, er, buf ? buf.length : 0, buf);
+      });
+      return;
+    }
+    const buf = Buffer.allocUnsafeSlow(n);
     this[kFs].read(this.fd, buf, 0, n, this.pos, (er, bytesRead, buf) => {
-      this[kIsPerformingIO] = false;
-      if (this.destroyed) {
-        this.emit(kIoDone, er);
-        return;
-      }
-      if (er) {
-        errorOrDestroy(this, er);
-      } else if (bytesRead > 0) {
-        if (this.pos !== undefined) this.pos += bytesRead;
-        this.bytesRead += bytesRead;
-        if (bytesRead !== buf.length) {
-          const dst = Buffer.allocUnsafeSlow(bytesRead);
-          buf.copy(dst, 0, 0, bytesRead);
-          buf = dst;
-        }
-        this.push(buf);
-      } else {
-        this.push(null);
-      }
+      onRead(this, er, bytesRead, buf);
     });
   };
+
+  function onRead(stream, er, bytesRead, buf) {
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
+      stream.emit(kIoDone, er);
+      return;
+    }
+    if (er) {
+      errorOrDestroy(stream, er);
+    } else if (bytesRead > 0) {
+      if (stream.pos !== undefined) stream.pos += bytesRead;
+      stream.bytesRead += bytesRead;
+      if (bytesRead !== buf.length) {
+        const dst = Buffer.allocUnsafeSlow(bytesRead);
+        buf.copy(dst, 0, 0, bytesRead);
+        buf = dst;
+      }
+      stream.push(buf);
+    } else {
+      stream.push(null);
+    }
+  }
 
   ReadStream.prototype._destroy = function(err, cb) {
     if (this[kIsPerformingIO]) {
@@ -2790,10 +2740,10 @@ Object.defineProperty(fs, kInternals, {
     emitRecursiveRmdirWarning,
     isInt32,
     toUint8,
-    fdTable,
     gAccess, gCopyFile, gCp: gCpTop, gOpen, gOpendir, gSimple, gTruncate, gRm, gRmdirRecursive, gMkdir,
-    gReaddirOnce, gReaddirRecursive, gReadlink, gStat, gUnsupported, gRealpath, gMkdtemp,
-    gWriteFile, gReadFile, gRead, gWrite, gClose, gFstat, gFtruncate, gFsync, gFchmod, gReadFd,
+    gReaddirOnce, gReaddirRecursive, gReadlink, gStat, gStatfs, gChown, gUtimes, gRealpath, gMkdtemp,
+    gWriteFile, gReadFile, gRead, gWrite, gWriteAll, gClose, gFstat, gFtruncate, gFsync, gFchmod,
+    gFchown, gFutimes, gReadFd,
     getFileHandleClass: undefined,
   },
 });

@@ -1,8 +1,8 @@
 'use strict';
 
 // fs/promises: the promise API. The operations are the generators of fs.js
-// run by its promise driver (on the thread pool); FileHandle wraps one of
-// fs.js's emulated file descriptors (see the note at the top of fs.js).
+// run by its promise driver (on the thread pool); a FileHandle owns a real
+// OS file descriptor and closes it with close().
 
 const fs = require('fs');
 const EventEmitter = require('events');
@@ -313,13 +313,13 @@ async function stat(path, options = { bigint: false }) {
 
 async function statfs(path, options = { bigint: false }) {
   path = getValidatedPath(path);
-  return runPromise(I.gUnsupported('statfs', path));
+  return runPromise(I.gStatfs(path, options));
 }
 
 async function link(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  return runPromise(I.gUnsupported('link', existingPath, newPath));
+  return runPromise(I.gSimple('link', [existingPath, newPath], 'link', existingPath, newPath));
 }
 
 async function unlink(path) {
@@ -340,27 +340,23 @@ async function lchmod(path, mode) {
 async function lchown(path, uid, gid) {
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  return runPromise(I.gUnsupported('lchown', path));
+  return runPromise(I.gChown('lchown', path, uid, gid));
 }
 
 async function chown(path, uid, gid) {
   path = getValidatedPath(path);
   validateIds(uid, gid);
-  return runPromise(I.gUnsupported('chown', path));
+  return runPromise(I.gChown('chown', path, uid, gid));
 }
 
 async function utimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  return runPromise(I.gUnsupported('utime', path));
+  return runPromise(I.gUtimes('utimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)));
 }
 
 async function lutimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  return runPromise(I.gUnsupported('lutime', path));
+  return runPromise(I.gUtimes('lutimes', path, toUnixTimestamp(atime), toUnixTimestamp(mtime)));
 }
 
 // Like Node's promise API, the native realpath(3).
@@ -417,7 +413,7 @@ async function writeFile(path, data, options) {
   if (path instanceof FileHandle) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (bytes.length === 0) return;
-    await runPromise(I.gWrite(path.fd, bytes, null));
+    await runPromise(I.gWriteAll(path.fd, bytes, null));
     return;
   }
   path = getValidatedPath(path);
@@ -571,13 +567,13 @@ async function fchmod(handle, mode) {
 
 async function fchown(handle, uid, gid) {
   validateIds(uid, gid);
-  return runPromise(I.gUnsupported('fchown'));
+  return runPromise(I.gFchown(handle.fd, uid, gid));
 }
 
 async function futimes(handle, atime, mtime) {
-  toUnixTimestamp(atime);
-  toUnixTimestamp(mtime);
-  return runPromise(I.gUnsupported('futime'));
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  return runPromise(I.gFutimes(handle.fd, atime, mtime));
 }
 
 module.exports = {

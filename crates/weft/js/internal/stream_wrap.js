@@ -122,5 +122,9 @@ class Pipe extends StreamHandle {
     return 0;
   }
 }
+// Node's pipe handles have no getsockname/getpeername: a Unix socket's
+// remoteAddress and localAddress are undefined, server.address() is the path.
+Pipe.prototype.getsockname = undefined;
+Pipe.prototype.getpeername = undefined;
 
 module.exports = { TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, StreamHandle };
