@@ -29,7 +29,7 @@ const READS_PER_EVENT: usize = 32;
 
 thread_local! {
     /// One read buffer for every stream: idle connections hold no read memory.
-    static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0u8; READ_BUF].into_boxed_slice());
+    pub(crate) static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0u8; READ_BUF].into_boxed_slice());
 }
 
 /// What a handle wraps.
@@ -44,11 +44,15 @@ pub(crate) enum Io {
     Unix(tokio::net::UnixStream),
     TcpListener(tokio::net::TcpListener),
     UnixListener(tokio::net::UnixListener),
+    /// A UDP socket (bound); datagrams are read in `udp::recv_ready`.
+    Udp(tokio::net::UdpSocket),
 }
 
-struct PendingWrite {
-    data: Vec<u8>,
-    off: usize,
+pub(crate) struct PendingWrite {
+    pub data: Vec<u8>,
+    pub off: usize,
+    /// A UDP datagram's destination (None: the connected peer, or a stream).
+    pub dest: Option<SocketAddr>,
 }
 
 pub(crate) struct Slot {
@@ -60,11 +64,11 @@ pub(crate) struct Slot {
     pub connecting: bool,
     /// The connect task, aborted when the handle closes first.
     pub task: Option<tokio::task::AbortHandle>,
-    writes: VecDeque<PendingWrite>,
-    queued_bytes: usize,
+    pub(crate) writes: VecDeque<PendingWrite>,
+    pub(crate) queued_bytes: usize,
     shutdown_pending: bool,
-    read_waker: Waker,
-    write_waker: Waker,
+    pub(crate) read_waker: Waker,
+    pub(crate) write_waker: Waker,
 }
 
 impl Slot {
@@ -74,6 +78,11 @@ impl Slot {
             || !self.writes.is_empty()
             || self.shutdown_pending
             || matches!(self.io, Io::TcpListener(_) | Io::UnixListener(_))
+    }
+
+    /// This slot's readiness token.
+    pub(crate) fn token(&self, id: u32, write: bool) -> u64 {
+        token((id - 1) as usize, self.gen, write)
     }
 }
 
@@ -150,7 +159,7 @@ impl Handles {
         Some(slot)
     }
 
-    fn by_token(&mut self, token: u64) -> Option<(u32, &mut Slot)> {
+    pub(crate) fn by_token(&mut self, token: u64) -> Option<(u32, &mut Slot)> {
         let index = (token >> 33) as usize;
         let gen = ((token >> 1) & 0xffff_ffff) as u32;
         let slot = self.slots.get_mut(index)?.as_mut()?;
@@ -209,6 +218,17 @@ impl Io {
         }
     }
 
+    /// Writes the rest of a queued request: stream bytes, or a whole datagram.
+    fn try_write_pending(&self, w: &PendingWrite) -> io::Result<usize> {
+        match self {
+            Io::Udp(s) => match w.dest {
+                Some(d) => s.try_send_to(&w.data, d).map(|_| w.data.len() - w.off),
+                None => s.try_send(&w.data).map(|_| w.data.len() - w.off),
+            },
+            _ => self.try_write(&w.data[w.off..]),
+        }
+    }
+
     fn try_write_vectored(&self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
         match self {
             Io::Tcp(s) => s.try_write_vectored(bufs),
@@ -218,21 +238,23 @@ impl Io {
     }
 
     /// Registers `waker` for readability; `true` if already readable.
-    fn arm_read(&self, waker: &Waker) -> bool {
+    pub(crate) fn arm_read(&self, waker: &Waker) -> bool {
         let mut cx = Context::from_waker(waker);
         match self {
             Io::Tcp(s) => s.poll_read_ready(&mut cx).is_ready(),
             Io::Unix(s) => s.poll_read_ready(&mut cx).is_ready(),
+            Io::Udp(s) => s.poll_recv_ready(&mut cx).is_ready(),
             Io::TcpListener(_) | Io::UnixListener(_) => true,
             _ => false,
         }
     }
 
-    fn arm_write(&self, waker: &Waker) -> bool {
+    pub(crate) fn arm_write(&self, waker: &Waker) -> bool {
         let mut cx = Context::from_waker(waker);
         match self {
             Io::Tcp(s) => s.poll_write_ready(&mut cx).is_ready(),
             Io::Unix(s) => s.poll_write_ready(&mut cx).is_ready(),
+            Io::Udp(s) => s.poll_send_ready(&mut cx).is_ready(),
             _ => false,
         }
     }
@@ -244,6 +266,7 @@ impl Io {
             Io::Unix(s) => s.as_raw_fd(),
             Io::TcpListener(s) => s.as_raw_fd(),
             Io::UnixListener(s) => s.as_raw_fd(),
+            Io::Udp(s) => s.as_raw_fd(),
             Io::Empty | Io::BindError(_) => return None,
         })
     }
@@ -304,11 +327,11 @@ pub(crate) unsafe fn bytes_of<'a>(ctx: &Ctx<'_>, v: &Value<'_>) -> Option<&'a [u
     Some(std::slice::from_raw_parts(p, len as usize))
 }
 
-fn js_of<'js>(slot: &Slot, ctx: &Ctx<'js>) -> Option<Object<'js>> {
+pub(crate) fn js_of<'js>(slot: &Slot, ctx: &Ctx<'js>) -> Option<Object<'js>> {
     slot.js.clone()?.restore(ctx).ok()
 }
 
-fn call_method<'js>(
+pub(crate) fn call_method<'js>(
     lp: &Loop,
     ctx: &Ctx<'js>,
     obj: &Object<'js>,
@@ -333,17 +356,21 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         on_writable(lp, ctx, token);
         return;
     }
-    let is_listener = {
+    let kind = {
         let mut h = lp.handles.borrow_mut();
         match h.by_token(token) {
-            Some((_, s)) => matches!(s.io, Io::TcpListener(_) | Io::UnixListener(_)),
+            Some((_, s)) => match s.io {
+                Io::TcpListener(_) | Io::UnixListener(_) => 1,
+                Io::Udp(_) => 2,
+                _ => 0,
+            },
             None => return,
         }
     };
-    if is_listener {
-        accept_ready(lp, ctx, token);
-    } else {
-        read_ready(lp, ctx, token);
+    match kind {
+        1 => accept_ready(lp, ctx, token),
+        2 => crate::udp::recv_ready(lp, ctx, token),
+        _ => read_ready(lp, ctx, token),
     }
 }
 
@@ -513,7 +540,11 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
         skip = 0;
     }
     slot.queued_bytes += rest.len();
-    slot.writes.push_back(PendingWrite { data: rest, off: 0 });
+    slot.writes.push_back(PendingWrite {
+        data: rest,
+        off: 0,
+        dest: None,
+    });
     if slot.io.arm_write(&slot.write_waker) {
         let t = token((id - 1) as usize, slot.gen, true);
         drop(h);
@@ -559,7 +590,7 @@ fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             let Some(front) = slot.writes.front_mut() else {
                 break;
             };
-            match slot.io.try_write(&front.data[front.off..]) {
+            match slot.io.try_write_pending(front) {
                 Ok(n) => {
                     front.off += n;
                     slot.queued_bytes -= n;
@@ -642,7 +673,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
     };
-    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_)) {
+    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_) | Io::Udp(_)) {
         return if on { -libc::ENOTCONN } else { 0 };
     }
     if slot.reading == on {

@@ -18,5 +18,6 @@ mod event_loop;
 mod handles;
 mod modules;
 mod runtime;
+mod udp;
 
 pub use runtime::{Main, Options, Runtime, VERSION};

@@ -4,28 +4,66 @@
 // object owns one slot in the loop's handle table (`this.id`); Rust calls
 // back `onread(nread, buf)`, `onconnection(status, id)`, `onconnect(status)`,
 // `afterWrite(status)` and `onshutdown(status)` on it.
+//
+// The methods follow Node's tcp_wrap / pipe_wrap objects where net.js needs
+// them to: `connect(req, address, port)` completes with
+// `req.oncomplete(status, handle, req, readable, writable)`, `onconnection`
+// receives a handle object, `close(cb)` cancels pending writes with
+// UV_ECANCELED before `cb` runs, `bytesRead` / `bytesWritten` count per
+// handle. Only TCP handles have getsockname/getpeername/setNoDelay/
+// setKeepAlive, as in Node.
 
 const binding = internalBinding('stream_wrap');
 
 const UV_EOF = -4095;
+const UV_ECANCELED = -125;
 const kWriteCallbacks = Symbol('writeCallbacks');
 const kShutdownCallbacks = Symbol('shutdownCallbacks');
-const kConnectCallback = Symbol('connectCallback');
+const kConnectReq = Symbol('connectReq');
+const kOnConnection = Symbol('onconnection');
+const kOnConnectionBridge = Symbol('onconnectionBridge');
 
 const {
   readStart, readStop, writeBuffer, writeString, writev, shutdown, close, getsockname, getpeername,
 } = binding;
+
+// The native side reports a new connection as (status, id); listeners get
+// (status, handle) as in Node. The bridge is made when `onconnection` is
+// set, so that code which wraps the current value (as Node's tests do)
+// gets the function it replaces.
+function makeConnectionBridge(fn) {
+  return function onconnection(status, client) {
+    if (typeof client === 'number') {
+      client = this instanceof Pipe ?
+        new Pipe(PipeConstants.SOCKET, client) : new TCP(TCPConstants.SOCKET, client);
+    }
+    return fn.call(this, status, client);
+  };
+}
 
 class StreamHandle {
   constructor(id) {
     this.id = id === undefined ? binding.create(this) : (binding.adopt(this, id), id);
     this.reading = false;
     this.onread = null;
-    this.onconnection = null;
+    this.bytesRead = 0;
+    this.bytesWritten = 0;
+    this[kOnConnection] = null;
+    this[kOnConnectionBridge] = null;
     this[kWriteCallbacks] = [];
     this[kShutdownCallbacks] = [];
-    this[kConnectCallback] = null;
+    this[kConnectReq] = null;
   }
+
+  get onconnection() {
+    return this[kOnConnectionBridge];
+  }
+  set onconnection(fn) {
+    this[kOnConnection] = fn;
+    this[kOnConnectionBridge] = typeof fn === 'function' ? makeConnectionBridge(fn) : fn;
+  }
+
+  getAsyncId() { return this.id; }
 
   readStart() { return readStart(this.id); }
   readStop() { return readStop(this.id); }
@@ -56,6 +94,7 @@ class StreamHandle {
     if (cb) cb(status);
   }
 
+  // Returns 0 (onshutdown follows) or a negative errno.
   shutdown(cb) {
     const r = shutdown(this.id);
     if (r === 0) this[kShutdownCallbacks].push(cb);
@@ -67,25 +106,42 @@ class StreamHandle {
   }
 
   onconnect(status) {
-    const cb = this[kConnectCallback];
-    this[kConnectCallback] = null;
-    if (cb) cb(status);
+    const req = this[kConnectReq];
+    this[kConnectReq] = null;
+    if (req && typeof req.oncomplete === 'function') {
+      req.oncomplete(status, this, req, true, true);
+    }
   }
 
+  // Closes the handle. As libuv does, requests still pending complete with
+  // UV_ECANCELED (writes, then a shutdown) just before `cb` runs.
   close(cb) {
-    close(this.id, cb);
+    const writes = this[kWriteCallbacks];
+    const shutdowns = this[kShutdownCallbacks];
     this[kWriteCallbacks] = [];
+    this[kShutdownCallbacks] = [];
+    this[kConnectReq] = null;
+    if (writes.length === 0 && shutdowns.length === 0) {
+      close(this.id, typeof cb === 'function' ? cb : undefined);
+      return;
+    }
+    close(this.id, () => {
+      for (let i = 0; i < writes.length; i++) {
+        if (typeof writes[i] === 'function') writes[i](UV_ECANCELED);
+      }
+      for (let i = 0; i < shutdowns.length; i++) {
+        if (typeof shutdowns[i] === 'function') shutdowns[i](UV_ECANCELED);
+      }
+      if (typeof cb === 'function') cb();
+    });
   }
   ref() { binding.ref(this.id); }
   unref() { binding.unref(this.id); }
   hasRef() { return binding.hasRef(this.id); }
   get writeQueueSize() { return binding.writeQueueSize(this.id); }
   get fd() { return binding.fd(this.id); }
-  getsockname(out) { return getsockname(this.id, out); }
-  getpeername(out) { return getpeername(this.id, out); }
-  setNoDelay(on) { return binding.setNoDelay(this.id, !!on); }
-  setKeepAlive(on, secs) { return binding.setKeepAlive(this.id, !!on, secs | 0); }
   listen(backlog) { return binding.listen(this.id, backlog); }
+  open(fd) { return binding.open(this.id, fd); }
 }
 
 const TCPConstants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1 };
@@ -95,14 +151,26 @@ class TCP extends StreamHandle {
     super(id);
     this.type = type;
   }
+  getsockname(out) { return getsockname(this.id, out); }
+  getpeername(out) { return getpeername(this.id, out); }
+  setNoDelay(on) { return binding.setNoDelay(this.id, !!on); }
+  setKeepAlive(on, secs) { return binding.setKeepAlive(this.id, !!on, secs | 0); }
   bind(address, port) { return binding.bind(this.id, address, port | 0, 0); }
   bind6(address, port, flags) { return binding.bind(this.id, address, port | 0, flags | 0); }
-  connect(cb, address, port) {
-    this[kConnectCallback] = cb;
-    return binding.connect(this.id, address, port | 0);
+  connect(req, address, port) {
+    const err = binding.connect(this.id, address, port | 0);
+    if (err === 0) this[kConnectReq] = req;
+    return err;
   }
-  connect6(cb, address, port) {
-    return this.connect(cb, address, port);
+  connect6(req, address, port) {
+    return this.connect(req, address, port);
+  }
+  // Closes with a TCP RST instead of a FIN (SO_LINGER 0), as uv_tcp_close_reset.
+  reset(cb) {
+    const err = binding.reset(this.id);
+    if (err) return err;
+    this.close(cb);
+    return 0;
   }
 }
 
@@ -112,19 +180,34 @@ class Pipe extends StreamHandle {
   constructor(type, id) {
     super(id);
     this.type = type;
+    this.path = null;
   }
-  bind(path) { return binding.bindPipe(this.id, path); }
-  connect(cb, path) {
-    this[kConnectCallback] = cb;
-    return binding.connectPipe(this.id, path);
+  bind(path) {
+    const err = binding.bindPipe(this.id, path);
+    if (err === 0) this.path = path;
+    return err;
   }
+  connect(req, path) {
+    const err = binding.connectPipe(this.id, path);
+    if (err === 0) this[kConnectReq] = req;
+    return err;
+  }
+  // uv_pipe_chmod: make the socket file readable and/or writable by everyone.
   fchmod(mode) {
+    if (this.path === null || this.path[0] === '\0') return -22; // UV_EINVAL
+    let desired = 0;
+    if (mode & PipeConstants.UV_READABLE) desired |= 0o444;
+    if (mode & PipeConstants.UV_WRITABLE) desired |= 0o222;
+    if (desired === 0 || (mode & ~(PipeConstants.UV_READABLE | PipeConstants.UV_WRITABLE))) return -22;
+    const fs = require('fs');
+    try {
+      const st = fs.statSync(this.path);
+      if ((st.mode & desired) !== desired) fs.chmodSync(this.path, (st.mode | desired) & 0o7777);
+    } catch (e) {
+      return typeof e.errno === 'number' ? e.errno : -22;
+    }
     return 0;
   }
 }
-// Node's pipe handles have no getsockname/getpeername: a Unix socket's
-// remoteAddress and localAddress are undefined, server.address() is the path.
-Pipe.prototype.getsockname = undefined;
-Pipe.prototype.getpeername = undefined;
 
-module.exports = { TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, StreamHandle };
+module.exports = { TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED, StreamHandle };
