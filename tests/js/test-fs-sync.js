@@ -57,6 +57,11 @@ function assertRealFd(fd, p) {
   fs.writeFileSync(file('big.bin'), big);
   assert.ok(fs.readFileSync(file('big.bin')).equals(big));
   assert.strictEqual(fs.readFileSync('/dev/null').length, 0);
+  // flush: true writes through a descriptor and fsyncs it.
+  fs.writeFileSync(file('flushed.txt'), 'f1', { flush: true });
+  fs.appendFileSync(file('flushed.txt'), 'f2', { flush: true });
+  assert.strictEqual(fs.readFileSync(file('flushed.txt'), 'utf8'), 'f1f2');
+  assert.throws(() => fs.writeFileSync(file('flushed.txt'), 'x', { flush: 1 }), { code: 'ERR_INVALID_ARG_TYPE' });
 }
 
 // openSync / writeSync / readSync / closeSync with positions.

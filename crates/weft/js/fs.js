@@ -498,8 +498,10 @@ BigIntStats.prototype._checkModeProperty = function(property) {
   return (this.mode & BigInt(S_IFMT)) === BigInt(property);
 };
 
+// Whole milliseconds and the fraction apart: ms * 1e6 is past 2^53.
 function nsFromMs(ms) {
-  return BigInt(Math.round(ms * 1e6));
+  const whole = Math.floor(ms);
+  return BigInt(whole) * kNsPerMsBigInt + BigInt(Math.round((ms - whole) * 1e6));
 }
 
 // [dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
@@ -708,13 +710,14 @@ function toBytes(data) {
 const kWriteFlags = O_TRUNC | O_CREAT | O_WRONLY;
 const kAppendFlags = O_APPEND | O_CREAT | O_WRONLY;
 
-// `data` is a string (utf8) or Uint8Array.
-function* gWriteFile(path, data, flags, mode) {
+// `data` is a string (utf8) or Uint8Array; `flush` fsyncs after writing.
+function* gWriteFile(path, data, flags, mode, flush = false) {
   if (typeof path === 'number') {
     yield* gWriteAll(path, toBytes(data), null);
+    if (flush) yield* gFsync(path, 'fsync');
     return;
   }
-  if (flags === kWriteFlags || flags === kAppendFlags) {
+  if (!flush && (flags === kWriteFlags || flags === kAppendFlags)) {
     // open + write + close in one native op; the path belongs to open errors.
     const r = req('writeFile', [path, data, flags === kAppendFlags ? 'a' : 'w', mode], undefined, path);
     r.pathSyscall = 'open';
@@ -722,7 +725,12 @@ function* gWriteFile(path, data, flags, mode) {
     return;
   }
   const fd = yield* gOpen(path, flags, mode);
-  yield* gWithFd(fd, gWriteAll(fd, toBytes(data), null));
+  yield* gWithFd(fd, gWriteAllFlush(fd, toBytes(data), flush));
+}
+
+function* gWriteAllFlush(fd, bytes, flush) {
+  yield* gWriteAll(fd, bytes, null);
+  if (flush) yield* gFsync(fd, 'fsync');
 }
 
 // Data for writeFile(): strings in utf8 go to the binding as they are.
@@ -1164,14 +1172,14 @@ function writeFile(path, data, options, callback) {
   data = prepareWriteData(data, options.encoding);
   if (isInt32(path)) {
     if (checkAborted(options.signal, callback)) return;
-    runCallback(gWriteFile(path, data, 0, 0), callback);
+    runCallback(gWriteFile(path, data, 0, 0, flush), callback);
     return;
   }
   if (checkAborted(options.signal, callback)) return;
   path = getValidatedPath(path);
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  runCallback(gWriteFile(path, data, flags, mode), callback);
+  runCallback(gWriteFile(path, data, flags, mode, flush), callback);
 }
 
 function writeFileSync(path, data, options) {
@@ -1182,12 +1190,12 @@ function writeFileSync(path, data, options) {
   if (!isInt32(path)) path = getValidatedPath(path);
   data = prepareWriteData(data, options.encoding);
   if (isInt32(path)) {
-    runSync(gWriteFile(path, data, 0, 0));
+    runSync(gWriteFile(path, data, 0, 0, flush));
     return;
   }
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  runSync(gWriteFile(path, data, flags, mode));
+  runSync(gWriteFile(path, data, flags, mode, flush));
 }
 
 function appendFile(path, data, options, callback) {

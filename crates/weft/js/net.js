@@ -6,8 +6,10 @@
 
 const EventEmitter = require('events');
 const stream = require('stream');
-const { TCP, Pipe, TCPConstants, PipeConstants, UV_EOF } = require('internal/stream_wrap');
-const { isIP, isIPv4, isIPv6, normalizedArgsSymbol, makeSyncWrite } = require('internal/net');
+const {
+  TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED,
+} = require('internal/stream_wrap');
+const { isIP, isIPv4, isIPv6, normalizedArgsSymbol } = require('internal/net');
 const timers = require('internal/timers');
 const {
   codes: {
@@ -23,23 +25,22 @@ const {
     ERR_SOCKET_CLOSED,
     ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
     ERR_SOCKET_CONNECTION_TIMEOUT,
-    ERR_OUT_OF_RANGE,
   },
   errnoException,
   exceptionWithHostPort,
   genericNodeError,
   UVExceptionWithHostPort,
-  AbortError,
+  NodeAggregateError,
 } = require('internal/errors');
 const {
+  getTimerDuration,
   validateAbortSignal,
+  validateBoolean,
   validateFunction,
   validateInt32,
   validateNumber,
   validatePort,
   validateString,
-  validateBoolean,
-  validateObject,
 } = require('internal/validators');
 
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
@@ -47,6 +48,7 @@ const kTimeout = Symbol('timeout');
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
 const kBufferGen = Symbol('kBufferGen');
+const kPendingUserData = Symbol('kPendingUserData');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kSetNoDelay = Symbol('kSetNoDelay');
@@ -55,15 +57,22 @@ const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
 const kHandle = Symbol('kHandle');
-const kIsTCPSocket = Symbol('kIsTCPSocket');
+const kReinitializeHandle = Symbol('kReinitializeHandle');
 const owner_symbol = Symbol('owner_symbol');
 const async_id_symbol = Symbol('asyncId');
+
+const UV_EADDRINUSE = -98;
+const UV_EINVAL = -22;
+const UV_ENOTCONN = -107;
+const UV_ETIMEDOUT = -110;
 
 const DEFAULT_IPV4_ADDR = '0.0.0.0';
 const DEFAULT_IPV6_ADDR = '::';
 
+// Node's --network-family-autoselection and
+// --network-family-autoselection-attempt-timeout defaults.
 let autoSelectFamilyDefault = true;
-let autoSelectFamilyAttemptTimeoutDefault = 500;
+let autoSelectFamilyAttemptTimeoutDefault = 250;
 
 let dns;
 function lazyDns() {
@@ -77,6 +86,10 @@ function getFlags(ipv6Only) {
   return ipv6Only === true ? TCPConstants.UV_TCP_IPV6ONLY : 0;
 }
 
+function guessHandleType(fd) {
+  return internalBinding('stream_wrap').guessHandleType(fd);
+}
+
 function createHandle(fd, isServer) {
   validateInt32(fd, 'fd', 0);
   const type = guessHandleType(fd);
@@ -85,22 +98,37 @@ function createHandle(fd, isServer) {
   throw new ERR_INVALID_FD_TYPE(type);
 }
 
-function guessHandleType(fd) {
-  return internalBinding('stream_wrap').guessHandleType ? internalBinding('stream_wrap').guessHandleType(fd) : 'UNKNOWN';
-}
-
-function isPipeName(s) {
-  return typeof s === 'string' && toNumber(s) === false;
+function getNewAsyncId(handle) {
+  return handle && typeof handle.getAsyncId === 'function' ? handle.getAsyncId() : -1;
 }
 
 function toNumber(x) {
   return (x = Number(x)) >= 0 ? x : false;
 }
 
+function isPipeName(s) {
+  return typeof s === 'string' && toNumber(s) === false;
+}
+
+// A timer that does not keep the loop alive, refreshed on socket activity
+// (Node's internal setUnrefTimeout). Created ref'ed and then unref'ed, so
+// the loop's timer ref state is updated even when this is the first timer.
+function setUnrefTimeout(callback, after) {
+  const timer = new timers.Timeout(callback, after, undefined, false, true);
+  timers.insert(timer, timer._idleTimeout);
+  timer.unref();
+  return timer;
+}
+
+function clearSocketTimeout(timer) {
+  if (timer) timers.clearTimeout(timer);
+}
+
 function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
 
+// connect(options[, cb]), connect(port[, host][, cb]), connect(path[, cb])
 function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
@@ -112,20 +140,24 @@ function connect(...args) {
 function getDefaultAutoSelectFamily() {
   return autoSelectFamilyDefault;
 }
+
 function setDefaultAutoSelectFamily(value) {
   validateBoolean(value, 'value');
   autoSelectFamilyDefault = value;
 }
+
 function getDefaultAutoSelectFamilyAttemptTimeout() {
   return autoSelectFamilyAttemptTimeoutDefault;
 }
+
 function setDefaultAutoSelectFamilyAttemptTimeout(value) {
   validateInt32(value, 'value', 1);
   if (value < 10) value = 10;
   autoSelectFamilyAttemptTimeoutDefault = value;
 }
 
-// Returns [options, cb] from the overloaded argument lists of connect/listen.
+// Returns [options, cb] from the argument forms of connect() and listen():
+// (options[...][, cb]), (path[...][, cb]) or ([port][, host][...][, cb]).
 function normalizeArgs(args) {
   let arr;
   if (args.length === 0) {
@@ -144,41 +176,40 @@ function normalizeArgs(args) {
     if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
   const cb = args[args.length - 1];
-  if (typeof cb !== 'function') arr = [options, null];
-  else arr = [options, cb];
+  arr = typeof cb === 'function' ? [options, cb] : [options, null];
   arr[normalizedArgsSymbol] = true;
   return arr;
 }
 
+// Called for a new Socket, and when a closed Socket is reused.
 function initSocketHandle(self) {
   self._undestroy();
   self._sockname = null;
+  self[kPendingUserData] = null;
   if (self._handle) {
     self._handle[owner_symbol] = self;
     self._handle.onread = onStreamRead;
-    self[async_id_symbol] = self._handle.id;
-    let userBuf = self[kBuffer];
-    if (userBuf) {
-      const bufGen = self[kBufferGen];
-      if (bufGen !== null) {
-        userBuf = bufGen();
-        if (!(userBuf instanceof Uint8Array)) return;
-        self[kBuffer] = userBuf;
-      }
+    self[async_id_symbol] = getNewAsyncId(self._handle);
+    if (self[kBuffer] && self[kBufferGen] !== null) {
+      const userBuf = self[kBufferGen]();
+      if (!(userBuf instanceof Uint8Array)) return;
+      self[kBuffer] = userBuf;
     }
   }
 }
 
-function closeSocketHandle(self, isException, ignoreErrors) {
+function closeSocketHandle(self, isException, isCleanupPending = false) {
   if (self._handle) {
     self._handle.close(() => {
       self.emit('close', isException);
+      if (isCleanupPending) {
+        self._handle.onread = noop;
+        self._handle = null;
+        self._sockname = null;
+      }
     });
-    self._handle = null;
   }
 }
-
-const kResetAndDestroy = Symbol('resetAndDestroy');
 
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
@@ -195,7 +226,9 @@ function Socket(options) {
   }
 
   this.connecting = false;
+  this[async_id_symbol] = -1;
   this._hadError = false;
+  this[kHandle] = null;
   this._parent = null;
   this._host = null;
   this[kLastWriteQueueSize] = 0;
@@ -203,32 +236,31 @@ function Socket(options) {
   this[kBuffer] = null;
   this[kBufferCb] = null;
   this[kBufferGen] = null;
+  this[kPendingUserData] = null;
   this._closeAfterHandlingError = false;
 
-  if (typeof options === 'number') options = { fd: options };
+  if (typeof options === 'number') options = { fd: options }; // Legacy form.
   else options = { ...options };
 
-  const { allowHalfOpen } = options;
-  // The socket ends its own writable side (see onReadableStreamEnd), as Node does.
-  options.allowHalfOpen = true;
+  // Not half-open unless asked: Duplex ends the writable side after 'end'.
+  options.allowHalfOpen = Boolean(options.allowHalfOpen);
+  // 'close' is emitted by the socket itself, once the handle has closed.
   options.emitClose = false;
   options.autoDestroy = true;
+  // Strings go to the handle as they are.
   options.decodeStrings = false;
   stream.Duplex.call(this, options);
-  this.allowHalfOpen = Boolean(allowHalfOpen);
 
   if (options.handle) {
     this._handle = options.handle;
-    this[async_id_symbol] = this._handle.id;
+    this[async_id_symbol] = getNewAsyncId(this._handle);
   } else if (options.fd !== undefined) {
     const { fd } = options;
+    // Throws ERR_INVALID_FD_TYPE unless fd is a TCP socket or a pipe.
     this._handle = createHandle(fd, false);
-    const err = internalBinding('stream_wrap').open ? internalBinding('stream_wrap').open(this._handle.id, fd) : -9;
+    const err = this._handle.open(fd);
     if (err) throw errnoException(err, 'open');
-    this[async_id_symbol] = this._handle.id;
-    if ((fd === 1 || fd === 2) && (this._handle instanceof Pipe) && process.platform === 'win32') {
-      // Not reached on Linux.
-    }
+    this[async_id_symbol] = this._handle.getAsyncId();
   }
 
   const onread = options.onread;
@@ -244,6 +276,10 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
+  this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+
   this.on('end', onReadableStreamEnd);
 
   initSocketHandle(this);
@@ -251,7 +287,8 @@ function Socket(options) {
   this._pendingData = null;
   this._pendingEncoding = '';
 
-  if (options.handle && options.readable !== false) {
+  // With a handle already, start the flow of data now; otherwise on connect.
+  if (this._handle && options.readable !== false) {
     if (options.pauseOnCreate) {
       this._handle.reading = false;
       this._handle.readStop();
@@ -266,40 +303,42 @@ function Socket(options) {
   this.server = null;
   this._server = null;
 
-  this[kSetNoDelay] = Boolean(options.noDelay);
-  this[kSetKeepAlive] = Boolean(options.keepAlive);
-  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
-
+  // Kept for after destroy(), when the handle is gone.
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
 }
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 
-function addClientAbortSignalOption(self, options) {
-  validateAbortSignal(options.signal, 'options.signal');
-  const { signal } = options;
-  let disposable;
-  function onAbort() {
-    if (disposable) disposable();
-    self.destroy(new AbortError(undefined, { cause: signal.reason }));
+Object.defineProperty(Socket.prototype, '_handle', {
+  get() { return this[kHandle]; },
+  set(v) { this[kHandle] = v; },
+  configurable: true,
+});
+
+// Refresh the idle timeouts of this socket and its parents.
+Socket.prototype._unrefTimer = function _unrefTimer() {
+  for (let s = this; s !== null; s = s._parent) {
+    if (s[kTimeout]) s[kTimeout].refresh();
   }
-  if (signal.aborted) {
-    process.nextTick(onAbort);
-  } else {
-    signal.addEventListener('abort', onAbort, { once: true });
-    disposable = () => signal.removeEventListener('abort', onAbort);
-    self.once('close', disposable);
+};
+
+// After end(), once every byte went out: shut down the write side.
+Socket.prototype._final = function(cb) {
+  if (this.pending) {
+    return this.once('connect', () => this._final(cb));
   }
+  if (!this._handle) return cb();
+  const err = this._handle.shutdown(afterShutdown.bind(undefined, cb));
+  if (err === 1 || err === UV_ENOTCONN) return cb(); // Finished at once.
+  if (err !== 0) return cb(errnoException(err, 'shutdown'));
+};
+
+function afterShutdown(cb) {
+  cb();
 }
 
-// Called when the 'end' event is emitted.
-function onReadableStreamEnd() {
-  if (!this.allowHalfOpen) {
-    this.write = writeAfterFIN;
-  }
-}
-
+// The peer sent a FIN and the socket is not half-open: say so on write.
 function writeAfterFIN(chunk, encoding, cb) {
   if (!this.writableEnded) {
     return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
@@ -314,19 +353,16 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-Socket.prototype._unrefTimer = function _unrefTimer() {
-  for (let s = this; s !== null; s = s._parent) {
-    if (s[kTimeout]) s[kTimeout].refresh();
-  }
-};
-
-Socket.prototype[kUpdateTimer] = Socket.prototype._unrefTimer;
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
 
 Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
   msecs = getTimerDuration(msecs, 'msecs');
-  clearTimeoutIfAny(this);
+  clearSocketTimeout(this[kTimeout]);
+  this[kTimeout] = null;
   if (msecs === 0) {
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
@@ -342,31 +378,11 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
-function clearTimeoutIfAny(self) {
-  if (self[kTimeout]) {
-    timers.clearTimeout(self[kTimeout]);
-    self[kTimeout] = null;
-  }
-}
-
-function getTimerDuration(msecs, name) {
-  validateNumber(msecs, name);
-  if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
-  }
-  return msecs;
-}
-
-function setUnrefTimeout(callback, after) {
-  const timer = new timers.Timeout(callback, after, undefined, false, false);
-  timers.insert(timer, timer._idleTimeout);
-  return timer;
-}
-
 Socket.prototype._onTimeout = function() {
   const handle = this._handle;
   const lastWriteQueueSize = this[kLastWriteQueueSize];
   if (lastWriteQueueSize > 0 && handle) {
+    // A write is still making progress: not idle.
     const { writeQueueSize } = handle;
     if (lastWriteQueueSize !== writeQueueSize) {
       this[kLastWriteQueueSize] = writeQueueSize;
@@ -378,6 +394,7 @@ Socket.prototype._onTimeout = function() {
 };
 
 Socket.prototype.setNoDelay = function(enable) {
+  // No argument means true, for backwards compatibility.
   enable = Boolean(enable === undefined ? true : enable);
   if (!this._handle) {
     this[kSetNoDelay] = enable;
@@ -399,7 +416,8 @@ Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
     return this;
   }
   if (!this._handle.setKeepAlive) return this;
-  if (enable !== this[kSetKeepAlive] || (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
+  if (enable !== this[kSetKeepAlive] ||
+      (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
     this[kSetKeepAlive] = enable;
     this[kSetKeepAliveInitialDelay] = initialDelay;
     this._handle.setKeepAlive(enable, initialDelay);
@@ -442,11 +460,33 @@ Object.defineProperty(Socket.prototype, kUpdateTimer, {
 });
 
 function tryReadStart(socket) {
-  socket._handle.reading = true;
-  const err = socket._handle.readStart();
+  const handle = socket._handle;
+  handle.reading = true;
+  if (socket[kPendingUserData] !== null) {
+    // onread: bytes read before the callback asked to pause go first.
+    process.nextTick(flushPendingUserData, socket, handle);
+    return;
+  }
+  const err = handle.readStart();
   if (err) socket.destroy(errnoException(err, 'read'));
 }
 
+function flushPendingUserData(socket, handle) {
+  const data = socket[kPendingUserData];
+  socket[kPendingUserData] = null;
+  if (socket._handle !== handle || !handle.reading || data === null) {
+    if (data !== null && socket[kPendingUserData] === null) socket[kPendingUserData] = data;
+    return;
+  }
+  deliverToUserBuffer(socket, handle, data);
+  if (socket._handle === handle && handle.reading && !socket.destroyed &&
+      socket[kPendingUserData] === null) {
+    const err = handle.readStart();
+    if (err) socket.destroy(errnoException(err, 'read'));
+  }
+}
+
+// Start reading from the handle until the readable buffer is full.
 Socket.prototype._read = function(n) {
   if (this.connecting || !this._handle) {
     this.once('connect', () => this._read(n));
@@ -468,15 +508,10 @@ Socket.prototype.resetAndDestroy = function() {
     } else {
       this._reset();
     }
-    return this;
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED());
   }
-  this.destroy(new ERR_SOCKET_CLOSED());
   return this;
-};
-
-Socket.prototype._reset = function() {
-  this[kResetAndDestroy] = true;
-  return this.destroy();
 };
 
 Socket.prototype.pause = function() {
@@ -504,66 +539,63 @@ Socket.prototype.read = function(n) {
   return stream.Duplex.prototype.read.call(this, n);
 };
 
-// Called by the handle when data arrives, the peer ends, or a read fails.
-function onStreamRead(nread, buf) {
-  const handle = this;
-  const stream = handle[owner_symbol];
-  if (stream === undefined || stream === null) return;
-  if (stream[kTimeout] !== null) stream._unrefTimer();
+Socket.prototype.destroySoon = function() {
+  if (this.writable) this.end();
+  if (this.writableFinished) this.destroy();
+  else this.once('finish', this.destroy);
+};
 
-  if (nread > 0 && !stream.destroyed) {
-    stream[kBytesRead] += nread;
-    if (stream[kBuffer]) {
-      // onread option: copy into the user's buffer, call back, pause when it returns false.
-      let userBuf = stream[kBuffer];
-      if (stream[kBufferGen] !== null) {
-        userBuf = stream[kBufferGen]();
-        stream[kBuffer] = userBuf;
+Socket.prototype._destroy = function(exception, cb) {
+  this.connecting = false;
+  for (let s = this; s !== null; s = s._parent) {
+    clearSocketTimeout(s[kTimeout]);
+    s[kTimeout] = null;
+  }
+
+  if (this._handle) {
+    const isException = exception ? true : false;
+    // bytesRead / bytesWritten stay readable after destroy().
+    this[kBytesRead] = this._handle.bytesRead;
+    this[kBytesWritten] = this._handle.bytesWritten;
+
+    if (this.resetAndClosing) {
+      this.resetAndClosing = false;
+      const err = this._handle.reset(() => {
+        this.emit('close', isException);
+      });
+      if (err) {
+        this._handle.close();
+        this.emit('error', errnoException(err, 'reset'));
       }
-      let off = 0;
-      while (off < nread) {
-        const n = Math.min(userBuf.length, nread - off);
-        userBuf.set(n === nread && off === 0 ? buf : buf.subarray(off, off + n), 0);
-        off += n;
-        const ret = stream[kBufferCb](n, userBuf);
-        if (ret === false && handle.reading) {
-          handle.reading = false;
-          const err = handle.readStop();
-          if (err) stream.destroy(errnoException(err, 'read'));
-        }
-      }
-      return;
+    } else if (this._closeAfterHandlingError) {
+      // Close in a microtask, so the handle is still there for 'error'
+      // listeners that run in the next-tick queue.
+      queueMicrotask(() => closeSocketHandle(this, isException, true));
+    } else {
+      closeSocketHandle(this, isException);
     }
-    const ret = stream.push(buf);
-    if (!ret && handle.reading) {
-      handle.reading = false;
-      if (!stream.destroyed) {
-        const err = handle.readStop();
-        if (err) stream.destroy(errnoException(err, 'read'));
-      }
+
+    if (!this._closeAfterHandlingError) {
+      this._handle.onread = noop;
+      this._handle = null;
+      this._sockname = null;
     }
-    return;
-  }
-
-  if (nread === 0) return;
-
-  if (nread !== UV_EOF) {
-    stream.destroy(errnoException(nread, 'read'));
-    return;
-  }
-
-  // End of stream.
-  handle.reading = false;
-  if (stream[kBuffer]) {
-    // Nothing buffered in JS for onread sockets; end the readable side.
-  }
-  if (stream._readableState.endEmitted) {
-    if (stream._maybeDestroyOnEnd) stream._maybeDestroyOnEnd();
+    cb(exception);
   } else {
-    stream.push(null);
-    stream.read(0);
+    cb(exception);
+    process.nextTick(emitCloseNT, this);
   }
-}
+
+  if (this._server) {
+    this._server._connections--;
+    if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
+  }
+};
+
+Socket.prototype._reset = function() {
+  this.resetAndClosing = true;
+  return this.destroy();
+};
 
 Socket.prototype._getpeername = function() {
   if (!this._handle || !this._handle.getpeername || this.connecting) {
@@ -586,7 +618,7 @@ function protoGetter(name, callback) {
 }
 
 protoGetter('bytesRead', function bytesRead() {
-  return this[kBytesRead];
+  return this._handle ? this._handle.bytesRead : this[kBytesRead];
 });
 
 protoGetter('remoteAddress', function remoteAddress() {
@@ -605,10 +637,8 @@ Socket.prototype._getsockname = function() {
   if (!this._handle || !this._handle.getsockname) {
     return {};
   } else if (!this._sockname) {
-    const out = {};
-    const err = this._handle.getsockname(out);
-    if (err) return out;
-    this._sockname = out;
+    this._sockname = {};
+    this._handle.getsockname(this._sockname);
   }
   return this._sockname;
 };
@@ -629,9 +659,80 @@ Socket.prototype[kAfterAsyncWrite] = function() {
   this[kLastWriteQueueSize] = 0;
 };
 
-// The write path: a chunk goes to the handle, which writes it to the kernel at once
-// when it can (sync completion), else queues it and calls back later.
+// Called by the handle when data arrives, the peer ends, or a read fails.
+function onStreamRead(nread, buf) {
+  const handle = this;
+  const stream = handle[owner_symbol];
+  if (stream === undefined || stream === null) return;
+  if (stream[kTimeout] !== null || stream._parent !== null) stream._unrefTimer();
+
+  if (nread > 0 && !stream.destroyed) {
+    handle.bytesRead += nread;
+    if (stream[kBuffer]) {
+      deliverToUserBuffer(stream, handle, buf);
+      return;
+    }
+    if (!stream.push(buf)) {
+      handle.reading = false;
+      if (!stream.destroyed) {
+        const err = handle.readStop();
+        if (err) stream.destroy(errnoException(err, 'read'));
+      }
+    }
+    return;
+  }
+
+  if (nread === 0) return;
+
+  if (nread !== UV_EOF) {
+    stream.destroy(errnoException(nread, 'read'));
+    return;
+  }
+
+  // End of stream: push null before any destroy, so 'end' precedes 'close'.
+  handle.reading = false;
+  if (!stream._readableState.endEmitted) {
+    stream.push(null);
+    stream.read(0);
+  }
+}
+
+// The onread option: the bytes go through the user's buffer, at most its
+// length at a time (libuv reads into that buffer), and a callback that
+// returns false stops reading; what was already read waits for resume().
+function deliverToUserBuffer(stream, handle, buf) {
+  let off = 0;
+  const len = buf.length;
+  while (off < len) {
+    const userBuf = stream[kBuffer];
+    const n = Math.min(userBuf.length, len - off);
+    if (n === 0) return;
+    userBuf.set(off === 0 && n === len ? buf : buf.subarray(off, off + n), 0);
+    off += n;
+    const result = stream[kBufferCb](n, userBuf) !== false;
+    const bufGen = stream[kBufferGen];
+    if (bufGen !== null) {
+      const next = bufGen();
+      if (next instanceof Uint8Array) stream[kBuffer] = next;
+    }
+    if (stream.destroyed || stream._handle !== handle) return;
+    // A false result, or pause() in the callback, stops reading.
+    if (!result || !handle.reading) {
+      if (off < len) stream[kPendingUserData] = buf.subarray(off);
+      if (handle.reading) {
+        handle.reading = false;
+        const err = handle.readStop();
+        if (err) stream.destroy(errnoException(err, 'read'));
+      }
+      return;
+    }
+  }
+}
+
+// The write path: a chunk goes to the handle, which writes it to the kernel
+// at once when it can (sync completion), else queues it and calls back.
 Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
+  // Still connecting: keep this write for 'connect' (Writable buffers the rest).
   if (this.connecting) {
     this._pendingData = data;
     this._pendingEncoding = encoding;
@@ -653,35 +754,47 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     cb(new ERR_SOCKET_CLOSED());
     return false;
   }
-  if (this[kTimeout] !== null) this._unrefTimer();
+  this._unrefTimer();
 
   let r;
   let bytes;
+  const done = (status) => onWriteComplete(this, handle, status, cb);
   if (writev) {
     const chunks = new Array(data.length);
     bytes = 0;
     for (let i = 0; i < data.length; i++) {
       let c = data[i].chunk;
-      if (typeof c === 'string' && data[i].encoding !== 'utf8' && data[i].encoding !== 'utf-8') {
-        c = Buffer.from(c, data[i].encoding);
+      if (typeof c === 'string') {
+        const enc = data[i].encoding;
+        if (enc !== 'utf8' && enc !== 'utf-8') c = Buffer.from(c, enc);
+        else bytes += Buffer.byteLength(c);
       }
+      if (typeof c !== 'string') bytes += c.length;
       chunks[i] = c;
-      bytes += typeof c === 'string' ? Buffer.byteLength(c) : c.length;
     }
-    r = handle.writev(chunks, (status) => afterWrite(this, status, cb));
+    r = handle.writev(chunks, done);
   } else if (typeof data === 'string') {
-    const id = encoding === 'utf8' || encoding === 'utf-8' ? 1 : require('buffer').getEncodingId(encoding);
-    bytes = Buffer.byteLength(data, encoding);
-    r = handle.writeString(data, id, (status) => afterWrite(this, status, cb));
+    if (encoding === 'utf8' || encoding === 'utf-8') {
+      bytes = Buffer.byteLength(data);
+      r = handle.writeUtf8String(data, done);
+    } else if (encoding === 'buffer') {
+      // Node's handle.writeBuffer() given a string.
+      const err = new TypeError('Second argument must be a buffer');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    } else {
+      bytes = Buffer.byteLength(data, encoding);
+      r = handle.writeString(data, require('buffer').getEncodingId(encoding), done);
+    }
   } else {
     bytes = data.length;
-    r = handle.writeBuffer(data, (status) => afterWrite(this, status, cb));
+    r = handle.writeBuffer(data, done);
   }
   if (r < 0) {
     cb(errnoException(r, 'write'));
     return;
   }
-  this[kBytesWritten] += bytes;
+  handle.bytesWritten += bytes;
   if (r === 1) {
     this[kLastWriteQueueSize] = bytes;
     return;
@@ -689,14 +802,19 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   cb();
 };
 
-function afterWrite(self, status, cb) {
-  self[kLastWriteQueueSize] = 0;
+// A queued write finished (status 0), failed, or was cancelled by close.
+function onWriteComplete(self, handle, status, cb) {
+  if (self.destroyed) {
+    cb(null);
+    return;
+  }
   if (status < 0) {
     cb(errnoException(status, 'write'));
     return;
   }
-  if (self[kTimeout] !== null) self._unrefTimer();
-  cb();
+  self._unrefTimer();
+  self[kAfterAsyncWrite]();
+  cb(null);
 }
 
 Socket.prototype._writev = function(chunks, cb) {
@@ -707,21 +825,14 @@ Socket.prototype._write = function(data, encoding, cb) {
   this._writeGeneric(false, data, encoding, cb);
 };
 
-Socket.prototype._final = function(cb) {
-  if (this.pending) {
-    return this.once('connect', () => this._final(cb));
-  }
-  if (!this._handle) return cb();
-  const err = this._handle.shutdown((status) => {
-    // Node ignores shutdown errors from a peer that already went away.
-    cb();
-  });
-  if (err === 1 || err === -107) return cb(); // UV_ENOTCONN
-  if (err !== 0) return cb(errnoException(err, 'shutdown'));
-};
+// Legacy alias.
+protoGetter('_bytesDispatched', function _bytesDispatched() {
+  return this._handle ? this._handle.bytesWritten : this[kBytesWritten];
+});
 
+// Bytes handed to the handle plus those still buffered in the stream.
 protoGetter('bytesWritten', function bytesWritten() {
-  let bytes = this[kBytesWritten];
+  let bytes = this._bytesDispatched;
   const data = this._pendingData;
   const encoding = this._pendingEncoding;
   const writableBuffer = this.writableBuffer;
@@ -730,6 +841,7 @@ protoGetter('bytesWritten', function bytesWritten() {
     bytes += el.chunk instanceof Buffer ? el.chunk.length : Buffer.byteLength(el.chunk, el.encoding);
   }
   if (Array.isArray(data)) {
+    // A writev: count every chunk.
     for (let i = 0; i < data.length; i++) {
       const chunk = data[i];
       if (data.allBuffers || chunk instanceof Buffer) bytes += chunk.length;
@@ -742,11 +854,15 @@ protoGetter('bytesWritten', function bytesWritten() {
   return bytes;
 });
 
+// A bind() to a port in use may succeed and leave the error for listen() or
+// connect(); a socket that failed to bind ends up on another port (or none).
+// So check that the socket holds the port that was asked for.
 function checkBindError(err, port, handle) {
   if (err === 0 && port > 0 && handle.getsockname) {
     const out = {};
     err = handle.getsockname(out);
-    if (err === 0 && port !== out.port) err = -98; // UV_EADDRINUSE
+    // A handle whose bind failed has no socket address at all.
+    if (err !== 0 || port !== out.port) err = UV_EADDRINUSE;
   }
   return err;
 }
@@ -763,149 +879,171 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
     }
     err = checkBindError(err, localPort, self._handle);
     if (err) {
-      const ex = exceptionWithHostPort(err, 'bind', localAddress, localPort);
-      self.destroy(ex);
+      self.destroy(exceptionWithHostPort(err, 'bind', localAddress, localPort));
       return;
     }
   }
-  const req = { address, port, localAddress, localPort, addressType };
-  const handle = self._handle;
+
+  self.emit('connectionAttempt', address, port, addressType);
+
+  const req = { oncomplete: afterConnect, address, port, localAddress, localPort, addressType };
   if (addressType === 6 || addressType === 4) {
-    err = handle.connect((status) => afterConnect(status, handle, req), address, port);
+    if (addressType === 4) err = self._handle.connect(req, address, port);
+    else err = self._handle.connect6(req, address, port);
   } else {
-    err = handle.connect((status) => afterConnect(status, handle, req), address);
+    req.port = undefined;
+    req.localAddress = undefined;
+    req.localPort = undefined;
+    req.addressType = undefined;
+    err = self._handle.connect(req, address);
   }
+
   if (err) {
     const sockname = self._getsockname();
     let details;
-    if (sockname && sockname.address) details = `${sockname.address}:${sockname.port}`;
-    const ex = exceptionWithHostPort(err, 'connect', address, port, details);
-    self.destroy(ex);
+    if (sockname) details = `${sockname.address}:${sockname.port}`;
+    self.destroy(exceptionWithHostPort(err, 'connect', address, port, details));
   }
 }
 
-// Happy eyeballs over the addresses a lookup returned (Node's internalConnectMultiple):
-// try each in turn, moving on after the attempt timeout or an error.
+// Happy eyeballs (RFC 8305): try the addresses in turn; an attempt that has
+// not finished after `context.timeout` ms gives way to the next one.
 function internalConnectMultiple(context, canceled) {
-  clearTimeout(context[kTimeout]);
+  timers.clearTimeout(context[kTimeout]);
   const self = context.socket;
-  if (canceled || self.destroyed) return;
-  if (context.current === context.addresses.length) {
-    if (context.errors.length === 1) {
-      self.destroy(context.errors[0]);
-    } else {
-      const { NodeAggregateError } = require('internal/errors');
-      self.destroy(new NodeAggregateError(context.errors));
+
+  if (self._aborted) return;
+
+  // Every address failed.
+  if (canceled || context.current === context.addresses.length) {
+    if (context.errors.length === 0) {
+      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT());
+      return;
     }
+    self.destroy(new NodeAggregateError(context.errors));
     return;
   }
+
   const current = context.current++;
+  if (current > 0) self[kReinitializeHandle](new TCP(TCPConstants.SOCKET));
+
   const { localPort, port, flags } = context;
   const { address, family: addressType } = context.addresses[current];
   let localAddress;
-  if (current > 0) {
-    // A fresh handle for each new attempt.
-    if (self._handle) self._handle.close();
-    self._handle = new TCP(TCPConstants.SOCKET);
-    initSocketHandle(self);
-  }
+  let err;
+
   if (localPort) {
-    localAddress = addressType === 4 ? DEFAULT_IPV4_ADDR : DEFAULT_IPV6_ADDR;
-    const err = addressType === 4 ? self._handle.bind(localAddress, localPort) : self._handle.bind6(localAddress, localPort, flags);
+    if (addressType === 4) {
+      localAddress = DEFAULT_IPV4_ADDR;
+      err = self._handle.bind(localAddress, localPort);
+    } else {
+      localAddress = DEFAULT_IPV6_ADDR;
+      err = self._handle.bind6(localAddress, localPort, flags);
+    }
+    err = checkBindError(err, localPort, self._handle);
     if (err) {
       context.errors.push(exceptionWithHostPort(err, 'bind', localAddress, localPort));
       internalConnectMultiple(context);
       return;
     }
   }
-  const req = { address, port, localAddress, localPort, addressType, context };
-  const handle = self._handle;
-  const err = handle.connect((status) => afterConnectMultiple(context, current, status, handle, req), address, port);
+
+  self.emit('connectionAttempt', address, port, addressType);
+
+  const req = {
+    oncomplete: (status, handle, r, readable, writable) =>
+      afterConnectMultiple(context, current, status, handle, r, readable, writable),
+    address,
+    port,
+    localAddress,
+    localPort,
+    addressType,
+  };
+
+  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+
+  if (addressType === 4) err = self._handle.connect(req, address, port);
+  else err = self._handle.connect6(req, address, port);
+
   if (err) {
     const sockname = self._getsockname();
     let details;
-    if (sockname && sockname.address) details = `${sockname.address}:${sockname.port}`;
-    context.errors.push(exceptionWithHostPort(err, 'connect', address, port, details));
-    internalConnectMultiple(context);
-    return;
-  }
-  if (current < context.addresses.length - 1) {
-    context[kTimeout] = setTimeout(internalConnectMultipleTimeout, context.timeout, context, req, handle);
-  }
-}
-
-function internalConnectMultipleTimeout(context, req, handle) {
-  context[kTimeout] = null;
-  if (context.socket.destroyed) return;
-  handle.onconnect = noop;
-  handle.close();
-  context.socket._handle = null;
-  context.socket._handle = new TCP(TCPConstants.SOCKET);
-  initSocketHandle(context.socket);
-  context.errors.push(exceptionWithHostPort(-110, 'connect', req.address, req.port));
-  context.current = Math.min(context.current, context.addresses.length);
-  internalConnectMultipleAfterClosedAttempt(context);
-}
-
-function internalConnectMultipleAfterClosedAttempt(context) {
-  const self = context.socket;
-  if (self.destroyed) return;
-  // internalConnectMultiple replaces the handle for attempts after the first.
-  const saved = self._handle;
-  if (saved) {
-    saved.close();
-    self._handle = new TCP(TCPConstants.SOCKET);
-    initSocketHandle(self);
-  }
-  const current = context.current;
-  if (current === context.addresses.length) {
-    internalConnectMultiple(context);
-    return;
-  }
-  // Run the next attempt on the fresh handle without closing it again.
-  context.current = current;
-  const { address } = context.addresses[current];
-  void address;
-  internalConnectMultipleFrom(context);
-}
-
-function internalConnectMultipleFrom(context) {
-  const self = context.socket;
-  const current = context.current++;
-  const { port } = context;
-  const { address, family: addressType } = context.addresses[current];
-  const req = { address, port, addressType, context };
-  const handle = self._handle;
-  const err = handle.connect((status) => afterConnectMultiple(context, current, status, handle, req), address, port);
-  if (err) {
-    context.errors.push(exceptionWithHostPort(err, 'connect', address, port));
-    internalConnectMultiple(context);
-    return;
-  }
-  if (current < context.addresses.length - 1) {
-    context[kTimeout] = setTimeout(internalConnectMultipleTimeout, context.timeout, context, req, handle);
-  }
-}
-
-function afterConnectMultiple(context, current, status, handle, req) {
-  const self = context.socket;
-  if (self.destroyed) return;
-  if (status !== 0) {
-    clearTimeout(context[kTimeout]);
-    const ex = exceptionWithHostPort(status, 'connect', req.address, req.port);
+    if (sockname) details = `${sockname.address}:${sockname.port}`;
+    const ex = exceptionWithHostPort(err, 'connect', address, port, details);
     context.errors.push(ex);
-    if (context.current === context.addresses.length) {
-      internalConnectMultiple(context);
-      return;
-    }
-    self._handle.close();
-    self._handle = new TCP(TCPConstants.SOCKET);
-    initSocketHandle(self);
-    internalConnectMultipleFrom(context);
+    self.emit('connectionAttemptFailed', address, port, addressType, ex);
+    internalConnectMultiple(context);
     return;
   }
-  clearTimeout(context[kTimeout]);
-  afterConnect(status, handle, req);
+
+  if (current < context.addresses.length - 1) {
+    context[kTimeout] = timers.setTimeout(internalConnectMultipleTimeout, context.timeout,
+                                          context, req, self._handle);
+  }
+}
+
+Socket.prototype.connect = function(...args) {
+  let normalized;
+  // An array marked by normalizeArgs is taken as already normalized.
+  if (Array.isArray(args[0]) && args[0][normalizedArgsSymbol]) {
+    normalized = args[0];
+  } else {
+    normalized = normalizeArgs(args);
+  }
+  const options = normalized[0];
+  const cb = normalized[1];
+
+  if (cb !== null) this.once('connect', cb);
+
+  // The parent is connecting already: do not connect twice.
+  if (this._parent && this._parent.connecting) return this;
+
+  // options.port === null is checked later.
+  if (options.port === undefined && options.path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
+
+  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+
+  if (this.destroyed) {
+    this._handle = null;
+    this._peername = null;
+    this._sockname = null;
+  }
+
+  const { path } = options;
+  const pipe = !!path;
+
+  if (!this._handle) {
+    this._handle = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
+    initSocketHandle(this);
+  }
+
+  this._unrefTimer();
+  this.connecting = true;
+
+  if (pipe) {
+    validateString(path, 'options.path');
+    internalConnect(this, path);
+  } else {
+    lookupAndConnect(this, options);
+  }
+  return this;
+};
+
+Socket.prototype[kReinitializeHandle] = function reinitializeHandle(handle) {
+  if (this._handle) this._handle.close();
+  this._handle = handle;
+  this._handle[owner_symbol] = this;
+  initSocketHandle(this);
+};
+
+function socketToDnsFamily(family) {
+  switch (family) {
+    case 'IPv4': return 4;
+    case 'IPv6': return 6;
+  }
+  return family;
 }
 
 function lookupAndConnect(self, options) {
@@ -926,8 +1064,11 @@ function lookupAndConnect(self, options) {
   }
   port |= 0;
 
-  if (autoSelectFamily != null) validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
-  else autoSelectFamily = autoSelectFamilyDefault;
+  if (autoSelectFamily != null) {
+    validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+  } else {
+    autoSelectFamily = autoSelectFamilyDefault;
+  }
 
   if (autoSelectFamilyAttemptTimeout != null) {
     validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
@@ -936,7 +1077,7 @@ function lookupAndConnect(self, options) {
     autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
   }
 
-  // Literal addresses skip the lookup.
+  // An IP address needs no lookup.
   const addressType = isIP(host);
   if (addressType) {
     process.nextTick(() => {
@@ -951,7 +1092,7 @@ function lookupAndConnect(self, options) {
     family: socketToDnsFamily(options.family),
     hints: options.hints || 0,
   };
-  if (!dnsopts.family && !dnsopts.hints) {
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
     dnsopts.hints = lazyDns().ADDRCONFIG;
   }
 
@@ -960,21 +1101,24 @@ function lookupAndConnect(self, options) {
 
   if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
     dnsopts.all = true;
-    lookupAndConnectMultiple(self, async_id_symbol, lookup, host, options, dnsopts, port, localAddress, localPort, autoSelectFamilyAttemptTimeout);
+    lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
+                             autoSelectFamilyAttemptTimeout);
     return;
   }
 
   lookup(host, dnsopts, function emitLookup(err, ip, addressType) {
     self.emit('lookup', err, ip, addressType, host);
+    // Destroyed while looking up.
     if (!self.connecting) return;
     if (err) {
+      // No 'error' listener may be there yet (net.connect() returns after
+      // this): report on the next tick.
       process.nextTick(connectErrorNT, self, err);
     } else if (!isIP(ip)) {
-      err = new ERR_INVALID_IP_ADDRESS(ip);
-      process.nextTick(connectErrorNT, self, err);
+      process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
     } else if (addressType !== 4 && addressType !== 6) {
-      err = new ERR_INVALID_ADDRESS_FAMILY(addressType, options.host, options.port);
-      process.nextTick(connectErrorNT, self, err);
+      process.nextTick(connectErrorNT, self,
+                       new ERR_INVALID_ADDRESS_FAMILY(addressType, options.host, options.port));
     } else {
       self._unrefTimer();
       internalConnect(self, ip, port, addressType, localAddress, localPort);
@@ -982,26 +1126,19 @@ function lookupAndConnect(self, options) {
   });
 }
 
-function lookupAndConnectMultiple(self, asyncIdSymbol, lookup, host, options, dnsopts, port, localAddress, localPort, timeout) {
+function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
+                                  timeout) {
   lookup(host, dnsopts, function emitLookup(err, addresses) {
+    // Destroyed while looking up.
     if (!self.connecting) return;
     if (err) {
       self.emit('lookup', err, undefined, undefined, host);
       process.nextTick(connectErrorNT, self, err);
       return;
     }
-    if (!Array.isArray(addresses)) {
-      // A custom lookup that ignored `all`.
-      const ip = addresses;
-      const family = arguments[2];
-      self.emit('lookup', null, ip, family, host);
-      if (!isIP(ip)) {
-        process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
-        return;
-      }
-      internalConnect(self, ip, port, family, localAddress, localPort);
-      return;
-    }
+
+    // Keep IPv4 and IPv6 addresses, each once; the family of the first one
+    // goes first when the families alternate below.
     const validAddresses = [[], []];
     const validIps = [[], []];
     let destinations;
@@ -1019,28 +1156,33 @@ function lookupAndConnectMultiple(self, asyncIdSymbol, lookup, host, options, dn
         }
       }
     }
-    const { 0: firstList, 1: secondList } = validAddresses;
-    if (firstList.length + secondList.length === 0) {
-      const { address: firstIp, family: firstAddressType } = addresses[0] || {};
+
+    // No A or AAAA record: fail on the first entry.
+    if (!validAddresses[0].length && !validAddresses[1].length) {
+      const { address: firstIp, family: firstAddressType } = addresses[0];
       if (!isIP(firstIp)) {
         process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(firstIp));
-      } else {
-        process.nextTick(connectErrorNT, self, new ERR_INVALID_ADDRESS_FAMILY(firstAddressType, options.host, options.port));
+      } else if (firstAddressType !== 4 && firstAddressType !== 6) {
+        process.nextTick(connectErrorNT, self,
+                         new ERR_INVALID_ADDRESS_FAMILY(firstAddressType, options.host, options.port));
       }
       return;
     }
-    if (firstList.length + secondList.length === 1) {
-      const { address: ip, family: addressType } = (firstList[0] || secondList[0]);
+
+    const toAttempt = [];
+    for (let i = 0, l = Math.max(validAddresses[0].length, validAddresses[1].length); i < l; i++) {
+      if (i in validAddresses[0]) toAttempt.push(validAddresses[0][i]);
+      if (i in validAddresses[1]) toAttempt.push(validAddresses[1][i]);
+    }
+
+    if (toAttempt.length === 1) {
+      // One address: a plain connection.
+      const { address: ip, family: addressType } = toAttempt[0];
       self._unrefTimer();
       internalConnect(self, ip, port, addressType, localAddress, localPort);
       return;
     }
-    // Interleave the families, first family first (RFC 8305).
-    const toAttempt = [];
-    for (let i = 0, l = Math.max(firstList.length, secondList.length); i < l; i++) {
-      if (i in firstList) toAttempt.push(firstList[i]);
-      if (i in secondList) toAttempt.push(secondList[i]);
-    }
+
     self.autoSelectFamilyAttemptedAddresses = [];
     const context = {
       socket: self,
@@ -1053,106 +1195,12 @@ function lookupAndConnectMultiple(self, asyncIdSymbol, lookup, host, options, dn
       errors: [],
     };
     self._unrefTimer();
-    internalConnectMultipleFrom(context);
+    internalConnectMultiple(context);
   });
 }
 
 function connectErrorNT(self, err) {
   self.destroy(err);
-}
-
-function socketToDnsFamily(family) {
-  switch (family) {
-    case 'IPv4': return 4;
-    case 'IPv6': return 6;
-  }
-  return family;
-}
-
-Socket.prototype.connect = function(...args) {
-  let normalized;
-  if (Array.isArray(args[0]) && args[0][normalizedArgsSymbol]) {
-    normalized = args[0];
-  } else {
-    normalized = normalizeArgs(args);
-  }
-  const options = normalized[0];
-  const cb = normalized[1];
-
-  if (cb !== null) this.once('connect', cb);
-
-  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
-
-  if (this.destroyed) {
-    this._handle = null;
-    this._peername = null;
-    this._sockname = null;
-    this._undestroy();
-  }
-
-  const { path } = options;
-  const pipe = !!path;
-
-  if (!this._handle) {
-    this._handle = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
-    initSocketHandle(this);
-  }
-
-  this._unrefTimer();
-  this.connecting = true;
-
-  if (pipe) {
-    validateString(path, 'options.path');
-    internalConnect(this, path);
-  } else {
-    if (options.port === undefined && options.path == null) {
-      throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
-    }
-    lookupAndConnect(this, options);
-  }
-  return this;
-};
-
-Socket.prototype.destroySoon = function() {
-  if (this.writable) this.end();
-  if (this.writableFinished) this.destroy();
-  else this.once('finish', this.destroy);
-};
-
-Socket.prototype._destroy = function(exception, cb) {
-  for (let s = this; s !== null; s = s._parent) {
-    clearTimeoutIfAny(s);
-  }
-  this.connecting = false;
-
-  if (this._handle) {
-    const isException = exception ? true : false;
-    if (this[kResetAndDestroy]) {
-      this[kResetAndDestroy] = false;
-      const handle = this._handle;
-      internalBinding('stream_wrap').reset?.(handle.id);
-    }
-    const handle = this._handle;
-    handle.onread = noop;
-    handle.close(() => {
-      this.emit('close', isException);
-    });
-    this._handle = null;
-    this._sockname = null;
-    cb(exception);
-  } else {
-    cb(exception);
-    process.nextTick(emitCloseNT, this);
-  }
-
-  if (this._server) {
-    this._server._connections--;
-    if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
-  }
-};
-
-function emitCloseNT(self) {
-  self.emit('close', false);
 }
 
 Socket.prototype.ref = function() {
@@ -1173,36 +1221,119 @@ Socket.prototype.unref = function() {
   return this;
 };
 
-function afterConnect(status, handle, req) {
+function afterConnect(status, handle, req, readable, writable) {
   const self = handle[owner_symbol];
+  // destroy() may have come first.
   if (!self || self.destroyed) return;
+
   self.connecting = false;
   self._sockname = null;
 
   if (status === 0) {
-    if (self.readable && !self._readableState.ended === false) {
-      // Readable side was ended before connecting.
+    if (self.readable && !readable) {
+      self.push(null);
+      self.read();
     }
-    if (self.writable === false && !self.writableEnded) self.end();
+    if (self.writable && !writable) self.end();
     self._unrefTimer();
+
     if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
     if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
       self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
     }
+
     self.emit('connect');
     self.emit('ready');
-    if (!self.isPaused() || self[kBuffer]) {
-      if (self.readableFlowing !== false || self[kBuffer]) self.read(0);
-    }
+
+    // Start reading (or see an immediate EOF); read(0) consumes nothing.
+    if (readable && !self.isPaused()) self.read(0);
   } else {
-    let details;
-    if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
-    const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details);
-    if (details) {
-      ex.localAddress = req.localAddress;
-      ex.localPort = req.localPort;
-    }
+    const ex = createConnectionError(req, status);
+    self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
     self.destroy(ex);
+  }
+}
+
+// The signal itself destroys the socket (stream.Duplex handles
+// options.signal); this marks the socket aborted for happy eyeballs.
+function addClientAbortSignalOption(self, options) {
+  validateAbortSignal(options.signal, 'options.signal');
+  const { signal } = options;
+  let remove = null;
+  function onAbort() {
+    if (remove !== null) remove();
+    self._aborted = true;
+  }
+  if (signal.aborted) {
+    process.nextTick(onAbort);
+  } else {
+    process.nextTick(() => {
+      if (signal.aborted) {
+        onAbort();
+        return;
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      remove = () => signal.removeEventListener('abort', onAbort);
+    });
+  }
+}
+
+function createConnectionError(req, status) {
+  let details;
+  if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
+  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details);
+  if (details) {
+    ex.localAddress = req.localAddress;
+    ex.localPort = req.localPort;
+  }
+  return ex;
+}
+
+function afterConnectMultiple(context, current, status, handle, req, readable, writable) {
+  // No further attempt for now.
+  timers.clearTimeout(context[kTimeout]);
+
+  // This attempt succeeded after it timed out and the next one started.
+  if (status === 0 && current !== context.current - 1) {
+    handle.close();
+    return;
+  }
+
+  const self = context.socket;
+
+  if (status !== 0) {
+    const ex = createConnectionError(req, status);
+    context.errors.push(ex);
+    self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
+    // Try the next address, unless aborted.
+    if (context.socket.connecting) internalConnectMultiple(context, status === UV_ECANCELED);
+    return;
+  }
+
+  afterConnect(status, self._handle, req, readable, writable);
+}
+
+function internalConnectMultipleTimeout(context, req, handle) {
+  context.socket.emit('connectionAttemptTimeout', req.address, req.port, req.addressType);
+  req.oncomplete = undefined;
+  context.errors.push(createConnectionError(req, UV_ETIMEDOUT));
+  handle.close();
+  // Try the next address, unless aborted.
+  if (context.socket.connecting) internalConnectMultiple(context);
+}
+
+function addServerAbortSignalOption(self, options) {
+  if (options?.signal === undefined) return;
+  validateAbortSignal(options.signal, 'options.signal');
+  const { signal } = options;
+  const onAborted = () => {
+    self.close();
+  };
+  if (signal.aborted) {
+    process.nextTick(onAborted);
+  } else {
+    signal.addEventListener('abort', onAborted, { once: true });
+    self.once('close', () => signal.removeEventListener('abort', onAborted));
   }
 }
 
@@ -1227,9 +1358,10 @@ function Server(options, connectionListener) {
     validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
     if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
   }
+  const { getDefaultHighWaterMark } = require('internal/streams/state');
   if (typeof options.highWaterMark !== 'undefined') {
     validateNumber(options.highWaterMark, 'options.highWaterMark');
-    if (options.highWaterMark < 0) options.highWaterMark = require('internal/streams/state').getDefaultHighWaterMark();
+    if (options.highWaterMark < 0) options.highWaterMark = getDefaultHighWaterMark();
   }
 
   this._connections = 0;
@@ -1245,12 +1377,12 @@ function Server(options, connectionListener) {
   this.noDelay = Boolean(options.noDelay);
   this.keepAlive = Boolean(options.keepAlive);
   this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
-  this.highWaterMark = options.highWaterMark ?? require('internal/streams/state').getDefaultHighWaterMark();
+  this.highWaterMark = options.highWaterMark ?? getDefaultHighWaterMark();
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
 
-// Returns a handle, or a negative errno.
+// Returns a bound handle, or a negative errno.
 function createServerHandle(address, port, addressType, fd, flags) {
   let err = 0;
   let handle;
@@ -1259,10 +1391,10 @@ function createServerHandle(address, port, addressType, fd, flags) {
     try {
       handle = createHandle(fd, true);
     } catch {
-      return -22; // UV_EINVAL
+      // Not a descriptor we can listen on.
+      return UV_EINVAL;
     }
-    const open = internalBinding('stream_wrap').open;
-    err = open ? open(handle.id, fd) : -9;
+    err = handle.open(fd);
     if (err) return err;
   } else if (port === -1 && addressType === -1) {
     handle = new Pipe(PipeConstants.SERVER);
@@ -1273,16 +1405,14 @@ function createServerHandle(address, port, addressType, fd, flags) {
 
   if (address || port || isTCP) {
     if (!address) {
+      // IPv6 first; fall back to IPv4.
       err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags);
       if (err) {
         handle.close();
-        handle = new TCP(TCPConstants.SERVER);
-        err = handle.bind(DEFAULT_IPV4_ADDR, port);
+        return createServerHandle(DEFAULT_IPV4_ADDR, port);
       }
     } else if (addressType === 6) {
       err = handle.bind6(address, port, flags);
-    } else if (addressType === -1) {
-      err = handle.bind(address);
     } else {
       err = handle.bind(address, port);
     }
@@ -1296,10 +1426,10 @@ function createServerHandle(address, port, addressType, fd, flags) {
 }
 
 function setupListenHandle(address, port, addressType, backlog, fd, flags) {
-  if (this._handle) {
-    // Listening on an existing handle.
-  } else {
+  // Without a handle yet, make one and bind it.
+  if (!this._handle) {
     let rval = null;
+    // No address: the unspecified IPv6 address when IPv6 works.
     if (!address && typeof fd !== 'number') {
       rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags);
       if (typeof rval === 'number') {
@@ -1313,17 +1443,17 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     }
     if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') {
-      const error = new UVExceptionWithHostPort(rval, 'listen', address, port);
-      process.nextTick(emitErrorNT, this, error);
+      process.nextTick(emitErrorNT, this, new UVExceptionWithHostPort(rval, 'listen', address, port));
       return;
     }
     this._handle = rval;
   }
 
-  this[async_id_symbol] = this._handle.id;
+  this[async_id_symbol] = getNewAsyncId(this._handle);
   this._handle.onconnection = onconnection;
   this._handle[owner_symbol] = this;
 
+  // 511: the kernel rounds backlog + 1 up to a power of two, so 512.
   const err = this._handle.listen(backlog || 511);
   if (err) {
     const ex = new UVExceptionWithHostPort(err, 'listen', address, port);
@@ -1334,20 +1464,25 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   }
 
   this._connectionKey = `${addressType}:${address}:${port}`;
+
+  // unref() before listening: apply it now.
   if (this._unref) this.unref();
+
   process.nextTick(emitListeningNT, this);
 }
 
-Server.prototype._listen2 = setupListenHandle;
+Server.prototype._listen2 = setupListenHandle; // Legacy alias.
 
 function emitErrorNT(self, err) {
   self.emit('error', err);
 }
 
 function emitListeningNT(self) {
+  // Not closed meanwhile.
   if (self._handle) self.emit('listening');
 }
 
+// Without cluster, every server listens on its own handle.
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
   server._listen2(address, port, addressType, backlog, fd, flags);
 }
@@ -1360,25 +1495,34 @@ Server.prototype.listen = function(...args) {
   if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
 
   if (cb !== null) this.once('listening', cb);
-  const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
+  // (handle, backlog), (path, backlog), (port, backlog) or (port, host, backlog).
+  const backlogFromArgs = toNumber(args.length > 1 && args[1]) ||
+    toNumber(args.length > 2 && args[2]);
 
   options = options._handle || options.handle || options;
   const flags = getFlags(options.ipv6Only);
+  // A lookup still running for an earlier listen() must not bind.
+  this._listeningId++;
 
-  if (options instanceof TCP || options instanceof Pipe) {
+  // (handle[, backlog][, cb]): a TCP handle.
+  if (options instanceof TCP) {
     this._handle = options;
-    this[async_id_symbol] = this._handle.id;
-    listenInCluster(this, null, -1, -1, backlogFromArgs);
+    this[async_id_symbol] = this._handle.getAsyncId();
+    listenInCluster(this, null, -1, -1, backlogFromArgs, undefined, true);
     return this;
   }
   addServerAbortSignalOption(this, options);
+  // (handle[, backlog][, cb]): an object with an fd.
   if (typeof options.fd === 'number' && options.fd >= 0) {
     listenInCluster(this, null, null, null, backlogFromArgs, options.fd);
     return this;
   }
 
+  // listen(), listen(null), listen(cb), listen(null, cb), or options with a
+  // port of undefined or null: any free port.
   if (args.length === 0 || typeof args[0] === 'function' ||
-      (typeof options.port === 'undefined' && 'port' in options) || options.port === null) {
+      (typeof options.port === 'undefined' && 'port' in options) ||
+      options.port === null) {
     options.port = 0;
   }
   let backlog;
@@ -1388,26 +1532,34 @@ Server.prototype.listen = function(...args) {
     if (options.host) {
       lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
     } else {
-      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive, flags);
+      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive);
     }
     return this;
   }
 
+  // (path[, backlog][, cb]) or options with a path: a Unix domain socket.
   if (options.path && isPipeName(options.path)) {
+    // An abstract socket has no file to chmod.
+    if (options.path[0] === '\0' && (options.readableAll || options.writableAll)) {
+      throw new ERR_INVALID_ARG_VALUE('options', options,
+                                      'can not set readableAll or writableAllt to true when path is abstract unix socket');
+    }
     const pipeName = this._pipeName = options.path;
     backlog = options.backlog || backlogFromArgs;
     listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive);
+
+    // Failed: the error comes on the next tick.
     if (!this._handle) return this;
+
     let mode = 0;
-    if (options.readableAll === true) mode |= 0o444;
-    if (options.writableAll === true) mode |= 0o222;
+    if (options.readableAll === true) mode |= PipeConstants.UV_READABLE;
+    if (options.writableAll === true) mode |= PipeConstants.UV_WRITABLE;
     if (mode !== 0) {
-      try {
-        require('fs').chmodSync(pipeName, 0o600 | mode);
-      } catch (e) {
+      const err = this._handle.fchmod(mode);
+      if (err) {
         this._handle.close();
         this._handle = null;
-        throw e;
+        throw errnoException(err, 'uv_pipe_chmod');
       }
     }
     return this;
@@ -1419,23 +1571,11 @@ Server.prototype.listen = function(...args) {
   throw new ERR_INVALID_ARG_VALUE('options', options);
 };
 
-function addServerAbortSignalOption(self, options) {
-  if (options?.signal === undefined) return;
-  validateAbortSignal(options.signal, 'options.signal');
-  const { signal } = options;
-  const onAborted = () => {
-    self.close();
-  };
-  if (signal.aborted) {
-    process.nextTick(onAborted);
-  } else {
-    signal.addEventListener('abort', onAborted, { once: true });
-    self.once('close', () => signal.removeEventListener('abort', onAborted));
-  }
-}
-
 function lookupAndListen(self, port, address, backlog, exclusive, flags) {
+  const listeningId = self._listeningId;
   lazyDns().lookup(address, function doListen(err, ip, addressType) {
+    // close() or another listen() came first.
+    if (listeningId !== self._listeningId) return;
     if (err) {
       self.emit('error', err);
     } else {
@@ -1456,8 +1596,6 @@ Server.prototype.address = function() {
     const out = {};
     const err = this._handle.getsockname(out);
     if (err) throw errnoException(err, 'address');
-    if (this._pipeName && out.address === undefined) return this._pipeName;
-    if (out.port === undefined && typeof out.address === 'string') return out.address;
     return out;
   } else if (this._pipeName) {
     return this._pipeName;
@@ -1465,31 +1603,37 @@ Server.prototype.address = function() {
   return null;
 };
 
-function onconnection(err, clientId) {
+function onconnection(err, clientHandle) {
   const handle = this;
   const self = handle[owner_symbol];
+
   if (err) {
     self.emit('error', errnoException(err, 'accept'));
     return;
   }
-  const clientHandle = handle instanceof Pipe ? new Pipe(PipeConstants.SOCKET, clientId) : new TCP(TCPConstants.SOCKET, clientId);
 
-  if (self.maxConnections != null && self._connections >= self.maxConnections) {
-    const data = Object.create(null);
-    const localInfo = Object.create(null);
-    if (clientHandle.getsockname(localInfo) === 0) {
-      data.localAddress = localInfo.address;
-      data.localPort = localInfo.port;
-      data.localFamily = localInfo.family;
-    }
-    const remoteInfo = Object.create(null);
-    if (clientHandle.getpeername(remoteInfo) === 0) {
-      data.remoteAddress = remoteInfo.address;
-      data.remotePort = remoteInfo.port;
-      data.remoteFamily = remoteInfo.family;
+  if (self.maxConnections && self._connections >= self.maxConnections) {
+    if (clientHandle.getsockname || clientHandle.getpeername) {
+      const data = { __proto__: null };
+      if (clientHandle.getsockname) {
+        const localInfo = { __proto__: null };
+        clientHandle.getsockname(localInfo);
+        data.localAddress = localInfo.address;
+        data.localPort = localInfo.port;
+        data.localFamily = localInfo.family;
+      }
+      if (clientHandle.getpeername) {
+        const remoteInfo = { __proto__: null };
+        clientHandle.getpeername(remoteInfo);
+        data.remoteAddress = remoteInfo.address;
+        data.remotePort = remoteInfo.port;
+        data.remoteFamily = remoteInfo.family;
+      }
+      self.emit('drop', data);
+    } else {
+      self.emit('drop');
     }
     clientHandle.close();
-    self.emit('drop', data);
     return;
   }
 
@@ -1520,16 +1664,12 @@ function onconnection(err, clientId) {
 }
 
 Server.prototype.getConnections = function(cb) {
-  const self = this;
-  function end(err, connections) {
-    process.nextTick(cb, err, connections);
-  }
-  end(null, this._connections);
-  void self;
+  process.nextTick(cb, null, this._connections);
   return this;
 };
 
 Server.prototype.close = function(cb) {
+  this._listeningId++;
   if (typeof cb === 'function') {
     if (!this._handle) {
       this.once('close', function close() {
@@ -1547,12 +1687,9 @@ Server.prototype.close = function(cb) {
   return this;
 };
 
-Server.prototype[Symbol.asyncDispose] = function() {
+Server.prototype[Symbol.asyncDispose] = async function() {
+  if (!this._handle) return;
   return new Promise((resolve, reject) => {
-    if (!this._handle) {
-      resolve();
-      return;
-    }
     this.close((err) => (err ? reject(err) : resolve()));
   });
 };
@@ -1560,6 +1697,21 @@ Server.prototype[Symbol.asyncDispose] = function() {
 Server.prototype._emitCloseIfDrained = function() {
   if (this._handle || this._connections) return;
   process.nextTick(emitCloseNT, this);
+};
+
+function emitCloseNT(self) {
+  self.emit('close');
+}
+
+// events.captureRejections: a rejected 'connection' listener destroys that socket.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
+  switch (event) {
+    case 'connection':
+      sock.destroy(err);
+      break;
+    default:
+      this.emit('error', err);
+  }
 };
 
 Server.prototype.ref = function() {
@@ -1574,12 +1726,20 @@ Server.prototype.unref = function() {
   return this;
 };
 
-Object.defineProperty(Server.prototype, 'connections', {
-  get() { return this._connections; },
-  set(val) { this._connections = val; },
+Object.defineProperty(TCP.prototype, 'owner', {
+  get() { return this[owner_symbol]; },
+  set(v) { this[owner_symbol] = v; },
   configurable: true,
-  enumerable: false,
 });
+
+let warnSimultaneousAccepts = true;
+function _setSimultaneousAccepts() {
+  if (warnSimultaneousAccepts) {
+    process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+                        'DeprecationWarning', 'DEP0121');
+    warnSimultaneousAccepts = false;
+  }
+}
 
 Socket.prototype[Symbol.asyncDispose] = async function() {
   if (!this.destroyed) {
@@ -1588,10 +1748,21 @@ Socket.prototype[Symbol.asyncDispose] = async function() {
   }
 };
 
+let BlockList;
+let SocketAddress;
+
 module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
-  _setSimultaneousAccepts: noop,
+  _setSimultaneousAccepts,
+  get BlockList() {
+    BlockList ??= require('internal/blocklist').BlockList;
+    return BlockList;
+  },
+  get SocketAddress() {
+    SocketAddress ??= require('internal/socketaddress').SocketAddress;
+    return SocketAddress;
+  },
   connect,
   createConnection: connect,
   createServer,
@@ -1600,16 +1771,15 @@ module.exports = {
   isIPv6,
   Server,
   Socket,
-  Stream: Socket,
+  Stream: Socket, // Legacy name.
   getDefaultAutoSelectFamily,
   setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout,
   setDefaultAutoSelectFamilyAttemptTimeout,
 };
-void ERR_SOCKET_CONNECTION_TIMEOUT;
-void validateObject;
-void makeSyncWrite;
-void kHandle;
-void kIsTCPSocket;
-void closeSocketHandle;
-void internalConnectMultiple;
+
+// For tls.js, which takes over a connected socket's handle.
+Object.defineProperty(module.exports, Symbol.for('weft.net.internals'), {
+  value: { initSocketHandle },
+  enumerable: false,
+});

@@ -46,6 +46,8 @@ pub(crate) enum Io {
     UnixListener(tokio::net::UnixListener),
     /// A UDP socket (bound); datagrams are read in `udp::recv_ready`.
     Udp(tokio::net::UdpSocket),
+    /// A TCP stream carrying TLS (see `tls.rs`).
+    Tls(Box<crate::tls::TlsIo>),
 }
 
 pub(crate) struct PendingWrite {
@@ -78,6 +80,7 @@ impl Slot {
             || !self.writes.is_empty()
             || self.shutdown_pending
             || matches!(self.io, Io::TcpListener(_) | Io::UnixListener(_))
+            || matches!(&self.io, Io::Tls(t) if t.conn.is_handshaking())
     }
 
     /// This slot's readiness token.
@@ -244,6 +247,7 @@ impl Io {
             Io::Tcp(s) => s.poll_read_ready(&mut cx).is_ready(),
             Io::Unix(s) => s.poll_read_ready(&mut cx).is_ready(),
             Io::Udp(s) => s.poll_recv_ready(&mut cx).is_ready(),
+            Io::Tls(t) => t.tcp.poll_read_ready(&mut cx).is_ready(),
             Io::TcpListener(_) | Io::UnixListener(_) => true,
             _ => false,
         }
@@ -255,6 +259,7 @@ impl Io {
             Io::Tcp(s) => s.poll_write_ready(&mut cx).is_ready(),
             Io::Unix(s) => s.poll_write_ready(&mut cx).is_ready(),
             Io::Udp(s) => s.poll_send_ready(&mut cx).is_ready(),
+            Io::Tls(t) => t.tcp.poll_write_ready(&mut cx).is_ready(),
             _ => false,
         }
     }
@@ -267,6 +272,7 @@ impl Io {
             Io::TcpListener(s) => s.as_raw_fd(),
             Io::UnixListener(s) => s.as_raw_fd(),
             Io::Udp(s) => s.as_raw_fd(),
+            Io::Tls(t) => t.tcp.as_raw_fd(),
             Io::Empty | Io::BindError(_) => return None,
         })
     }
@@ -362,6 +368,7 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             Some((_, s)) => match s.io {
                 Io::TcpListener(_) | Io::UnixListener(_) => 1,
                 Io::Udp(_) => 2,
+                Io::Tls(_) => 3,
                 _ => 0,
             },
             None => return,
@@ -370,6 +377,7 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
     match kind {
         1 => accept_ready(lp, ctx, token),
         2 => crate::udp::recv_ready(lp, ctx, token),
+        3 => crate::tls::read_ready(lp, ctx, token),
         _ => read_ready(lp, ctx, token),
     }
 }
@@ -485,6 +493,10 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
     };
+    if let Io::Tls(_) = slot.io {
+        drop(h);
+        return crate::tls::write(lp, id, parts);
+    }
     let total: usize = parts.iter().map(|p| p.len()).sum();
     let mut written = 0usize;
     if slot.writes.is_empty() {
@@ -576,6 +588,11 @@ pub(crate) fn write_queue_size(lp: &Loop, id: u32) -> usize {
 }
 
 fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    let is_tls = matches!(lp.handles.borrow_mut().by_token(token), Some((_, s)) if matches!(s.io, Io::Tls(_)));
+    if is_tls {
+        crate::tls::writable(lp, ctx, token);
+        return;
+    }
     // Flush what the socket takes; count finished writes, then call back without a borrow.
     let mut done = 0usize;
     let mut error = 0i32;
@@ -642,6 +659,10 @@ pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
     };
+    if let Io::Tls(_) = slot.io {
+        drop(h);
+        return crate::tls::shutdown(lp, id);
+    }
     if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_)) {
         return -libc::ENOTCONN;
     }
@@ -673,7 +694,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
     };
-    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_) | Io::Udp(_)) {
+    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_) | Io::Udp(_) | Io::Tls(_)) {
         return if on { -libc::ENOTCONN } else { 0 };
     }
     if slot.reading == on {

@@ -18,6 +18,7 @@ mod event_loop;
 mod handles;
 mod modules;
 mod runtime;
+mod tls;
 mod udp;
 
 pub use runtime::{Main, Options, Runtime, VERSION};

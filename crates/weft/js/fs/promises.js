@@ -413,13 +413,13 @@ async function writeFile(path, data, options) {
   if (path instanceof FileHandle) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (bytes.length === 0) return;
-    await runPromise(I.gWriteAll(path.fd, bytes, null));
+    await runPromise(I.gWriteFile(path.fd, bytes, 0, 0, flush));
     return;
   }
   path = getValidatedPath(path);
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  return runPromise(I.gWriteFile(path, data, flags, mode));
+  return runPromise(I.gWriteFile(path, data, flags, mode, flush));
 }
 
 async function appendFile(path, data, options) {

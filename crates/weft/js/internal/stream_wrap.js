@@ -20,6 +20,7 @@ const UV_ECANCELED = -125;
 const kWriteCallbacks = Symbol('writeCallbacks');
 const kShutdownCallbacks = Symbol('shutdownCallbacks');
 const kConnectReq = Symbol('connectReq');
+const kAsyncId = Symbol('asyncId');
 const kOnConnection = Symbol('onconnection');
 const kOnConnectionBridge = Symbol('onconnectionBridge');
 
@@ -44,6 +45,7 @@ function makeConnectionBridge(fn) {
 class StreamHandle {
   constructor(id) {
     this.id = id === undefined ? binding.create(this) : (binding.adopt(this, id), id);
+    this[kAsyncId] = this.id;
     this.reading = false;
     this.onread = null;
     this.bytesRead = 0;
@@ -63,7 +65,7 @@ class StreamHandle {
     this[kOnConnectionBridge] = typeof fn === 'function' ? makeConnectionBridge(fn) : fn;
   }
 
-  getAsyncId() { return this.id; }
+  getAsyncId() { return this[kAsyncId]; }
 
   readStart() { return readStart(this.id); }
   readStop() { return readStop(this.id); }
@@ -116,16 +118,22 @@ class StreamHandle {
   // Closes the handle. As libuv does, requests still pending complete with
   // UV_ECANCELED (writes, then a shutdown) just before `cb` runs.
   close(cb) {
+    // Closing twice does nothing (the first close's callback still runs).
+    // The id is dropped at once: the native side reuses ids, so a stale id
+    // would reach whatever handle gets the slot next.
+    const id = this.id;
+    if (id === 0) return;
+    this.id = 0;
     const writes = this[kWriteCallbacks];
     const shutdowns = this[kShutdownCallbacks];
     this[kWriteCallbacks] = [];
     this[kShutdownCallbacks] = [];
     this[kConnectReq] = null;
     if (writes.length === 0 && shutdowns.length === 0) {
-      close(this.id, typeof cb === 'function' ? cb : undefined);
+      close(id, typeof cb === 'function' ? cb : undefined);
       return;
     }
-    close(this.id, () => {
+    close(id, () => {
       for (let i = 0; i < writes.length; i++) {
         if (typeof writes[i] === 'function') writes[i](UV_ECANCELED);
       }

@@ -142,6 +142,11 @@ fn mkdir_recursive(
     Ok(first)
 }
 
+/// A uid/gid argument: -1 (leave unchanged) must stay all-ones, not saturate to 0.
+fn id_arg(a: &[Arg], i: usize) -> u32 {
+    n(a, i).unwrap_or(-1.0) as i64 as u32
+}
+
 fn last_errno() -> i32 {
     errno_of(&std::io::Error::last_os_error())
 }
@@ -389,10 +394,7 @@ fn run(op: &str, a: &[Arg]) -> FsResult {
             fd_call(a, "fchmod", |fd| unsafe { libc::fchmod(fd, mode) })
         }
         "fchown" => {
-            let (uid, gid) = (
-                n(a, 1).unwrap_or(-1.0) as libc::uid_t,
-                n(a, 2).unwrap_or(-1.0) as libc::gid_t,
-            );
+            let (uid, gid) = (id_arg(a, 1), id_arg(a, 2));
             fd_call(a, "fchown", |fd| unsafe { libc::fchown(fd, uid, gid) })
         }
         "futimes" => {
@@ -406,10 +408,7 @@ fn run(op: &str, a: &[Arg]) -> FsResult {
             .map_err(err("link")),
         "chown" | "lchown" => {
             let path = cstr(s(a, 0), if op == "chown" { "chown" } else { "lchown" })?;
-            let (uid, gid) = (
-                n(a, 1).unwrap_or(-1.0) as libc::uid_t,
-                n(a, 2).unwrap_or(-1.0) as libc::gid_t,
-            );
+            let (uid, gid) = (id_arg(a, 1), id_arg(a, 2));
             // SAFETY: valid C string.
             let r = unsafe {
                 if op == "chown" {

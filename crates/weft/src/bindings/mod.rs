@@ -20,6 +20,7 @@ mod os;
 mod process;
 mod stream;
 mod task_queue;
+mod tls;
 mod udp;
 mod url;
 mod util;
@@ -50,6 +51,7 @@ pub(crate) fn get<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, name: &str) -> Result<Opti
         "stream_wrap" => stream::init(ctx, lp, &obj)?,
         "dns" => dns::init(ctx, lp, &obj)?,
         "udp_wrap" => udp::init(ctx, lp, &obj)?,
+        "tls_wrap" => tls::init(ctx, lp, &obj)?,
         _ => return Ok(None),
     }
     Ok(Some(obj))

@@ -196,7 +196,8 @@ pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Res
                 .unwrap_or(libc::EINVAL)
         }
     })?;
-    set_fn(obj, "umask", |mask: Option<u32>| -> u32 {
+    set_fn(obj, "umask", |mask: rquickjs::function::Opt<u32>| -> u32 {
+        let mask = mask.0;
         // SAFETY: umask cannot fail.
         unsafe {
             match mask {

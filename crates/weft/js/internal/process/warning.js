@@ -19,7 +19,8 @@ function onWarning(warning) {
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!emitWarning.traceHintShown) {
     emitWarning.traceHintShown = true;
-    msg += `\n(Use \`weft --trace-warnings ...\` to show where the warning was created)`;
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    msg += `\n(Use \`weft ${flag} ...\` to show where the warning was created)`;
   }
   internalBinding('process').writeStderr(`${msg}\n`);
 }

@@ -1,0 +1,1032 @@
+//! TLS on rustls, as a kind of stream handle (Node's `TLSWrap`).
+//!
+//! A connected TCP handle is upgraded in place: its `TcpStream` moves into a
+//! [`TlsIo`] with a rustls connection. The poll phase then reads ciphertext,
+//! feeds rustls, and hands plaintext to the same JS `onread(nread, buf)` as a
+//! plain socket; writes go into rustls and the records out to the kernel.
+//!
+//! Certificate checks never abort the handshake: as in Node, the verdict is
+//! recorded (`verifyError`, an OpenSSL-style code such as
+//! `DEPTH_ZERO_SELF_SIGNED_CERT`) and the JS layer rejects the connection when
+//! `rejectUnauthorized` asks for it. Host names are checked in JS
+//! (`tls.checkServerIdentity`), as Node does.
+
+use std::io::{self, Read, Write};
+use std::sync::{Arc, Mutex};
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::{
+    CertificateError, DigitallySignedStruct, DistinguishedName, RootCertStore, SignatureScheme,
+};
+
+/// What a `tls.createSecureContext()` holds, parsed once.
+pub(crate) struct SecureContext {
+    /// Trust anchors for the peer's chain (system roots unless `ca` was given).
+    pub roots: Arc<RootCertStore>,
+    /// The `ca` certificates as given: a peer presenting one of them as its
+    /// certificate is trusted, as OpenSSL trusts a self-signed cert in its store.
+    pub ca_ders: Arc<Vec<Vec<u8>>>,
+    pub chain: Vec<CertificateDer<'static>>,
+    pub key: Option<PrivateKeyDer<'static>>,
+    pub versions: Vec<&'static rustls::SupportedProtocolVersion>,
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// The system trust store, loaded once per process.
+pub(crate) fn system_roots() -> Arc<RootCertStore> {
+    static ROOTS: std::sync::OnceLock<Arc<RootCertStore>> = std::sync::OnceLock::new();
+    ROOTS
+        .get_or_init(|| {
+            let mut store = RootCertStore::empty();
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = store.add(cert);
+            }
+            Arc::new(store)
+        })
+        .clone()
+}
+
+/// The system's root certificates as DER (for `tls.rootCertificates`).
+pub(crate) fn system_root_ders() -> Vec<Vec<u8>> {
+    rustls_native_certs::load_native_certs()
+        .certs
+        .into_iter()
+        .map(|c| c.to_vec())
+        .collect()
+}
+
+/// Parses PEM certificates; an error names what was wrong.
+pub(crate) fn parse_certs(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, String> {
+    let certs: Result<Vec<_>, _> = CertificateDer::pem_slice_iter(pem).collect();
+    let certs = certs.map_err(|e| format!("bad certificate PEM: {e}"))?;
+    if certs.is_empty() {
+        return Err("no certificate found in PEM data".into());
+    }
+    Ok(certs)
+}
+
+pub(crate) fn parse_key(pem: &[u8]) -> Result<PrivateKeyDer<'static>, String> {
+    PrivateKeyDer::from_pem_slice(pem).map_err(|e| format!("bad private key PEM: {e}"))
+}
+
+/// Protocol versions between Node's `minVersion` and `maxVersion` names.
+pub(crate) fn versions(
+    min: &str,
+    max: &str,
+) -> Result<Vec<&'static rustls::SupportedProtocolVersion>, String> {
+    let rank = |v: &str| match v {
+        "TLSv1.2" => Some(2),
+        "TLSv1.3" => Some(3),
+        "TLSv1" | "TLSv1.1" => Some(1),
+        _ => None,
+    };
+    let lo = rank(min).ok_or_else(|| format!("invalid minVersion {min}"))?;
+    let hi = rank(max).ok_or_else(|| format!("invalid maxVersion {max}"))?;
+    let mut out = Vec::new();
+    if lo <= 2 && hi >= 2 {
+        out.push(&rustls::version::TLS12);
+    }
+    if lo <= 3 && hi >= 3 {
+        out.push(&rustls::version::TLS13);
+    }
+    if out.is_empty() {
+        return Err("no supported TLS version in range (weft supports TLSv1.2 and TLSv1.3)".into());
+    }
+    Ok(out)
+}
+
+/// Node's code for a failed chain check (OpenSSL's X509_V_ERR names).
+fn verify_code(
+    err: &rustls::Error,
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+) -> &'static str {
+    match err {
+        rustls::Error::InvalidCertificate(ce)
+            if intermediates.is_empty()
+                && is_self_signed(end_entity)
+                && !matches!(
+                    ce,
+                    CertificateError::Expired
+                        | CertificateError::ExpiredContext { .. }
+                        | CertificateError::NotValidYet
+                        | CertificateError::NotValidYetContext { .. }
+                ) =>
+        {
+            "DEPTH_ZERO_SELF_SIGNED_CERT"
+        }
+        rustls::Error::InvalidCertificate(ce) => match ce {
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                "CERT_HAS_EXPIRED"
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                "CERT_NOT_YET_VALID"
+            }
+            CertificateError::Revoked => "CERT_REVOKED",
+            CertificateError::BadSignature => "CERT_SIGNATURE_FAILURE",
+            CertificateError::UnknownIssuer => {
+                if intermediates.is_empty() && is_self_signed(end_entity) {
+                    "DEPTH_ZERO_SELF_SIGNED_CERT"
+                } else if intermediates.last().is_some_and(is_self_signed) {
+                    "SELF_SIGNED_CERT_IN_CHAIN"
+                } else if intermediates.is_empty() {
+                    "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+                } else {
+                    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"
+                }
+            }
+            CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+                "INVALID_PURPOSE"
+            }
+            _ => "CERT_UNTRUSTED",
+        },
+        _ => "CERT_UNTRUSTED",
+    }
+}
+
+fn is_self_signed(cert: &CertificateDer<'_>) -> bool {
+    x509_parser::parse_x509_certificate(cert)
+        .map(|(_, c)| c.subject().as_raw() == c.issuer().as_raw())
+        .unwrap_or(false)
+}
+
+/// Records the chain verdict instead of failing the handshake.
+#[derive(Debug)]
+struct RecordingServerVerifier {
+    roots: Arc<RootCertStore>,
+    ca_ders: Arc<Vec<Vec<u8>>>,
+    /// rejectUnauthorized: fail the handshake (with an alert), as OpenSSL does.
+    reject: bool,
+    provider: Arc<CryptoProvider>,
+    verdict: Arc<Mutex<Option<&'static str>>>,
+}
+
+impl ServerCertVerifier for RecordingServerVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let code = if self
+            .ca_ders
+            .iter()
+            .any(|c| c.as_slice() == end_entity.as_ref())
+        {
+            None
+        } else if self.roots.is_empty() {
+            Some(verify_code(
+                &rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer),
+                end_entity,
+                intermediates,
+            ))
+        } else {
+            let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(
+                self.roots.clone(),
+                self.provider.clone(),
+            )
+            .build()
+            .map_err(|e| rustls::Error::General(e.to_string()))?;
+            match inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
+                Ok(_) => None,
+                // The host name is checked in JS (checkServerIdentity), as in Node.
+                Err(rustls::Error::InvalidCertificate(
+                    CertificateError::NotValidForName
+                    | CertificateError::NotValidForNameContext { .. },
+                )) => None,
+                Err(e) => Some(verify_code(&e, end_entity, intermediates)),
+            }
+        };
+        if let Ok(mut v) = self.verdict.lock() {
+            *v = code;
+        }
+        if code.is_some() && self.reject {
+            return Err(rustls::Error::InvalidCertificate(
+                CertificateError::ApplicationVerificationFailure,
+            ));
+        }
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(m, c, d, &self.provider.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(m, c, d, &self.provider.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// A server's view of client certificates (`requestCert`): asks for one,
+/// accepts its absence, and records the verdict for `socket.authorized`.
+#[derive(Debug)]
+struct RecordingClientVerifier {
+    roots: Arc<RootCertStore>,
+    ca_ders: Arc<Vec<Vec<u8>>>,
+    provider: Arc<CryptoProvider>,
+    verdict: Arc<Mutex<Option<&'static str>>>,
+    hints: Vec<DistinguishedName>,
+}
+
+impl ClientCertVerifier for RecordingClientVerifier {
+    fn client_auth_mandatory(&self) -> bool {
+        false
+    }
+
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        &self.hints
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<ClientCertVerified, rustls::Error> {
+        let code = if self
+            .ca_ders
+            .iter()
+            .any(|c| c.as_slice() == end_entity.as_ref())
+        {
+            None
+        } else if self.roots.is_empty() {
+            Some(verify_code(
+                &rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer),
+                end_entity,
+                intermediates,
+            ))
+        } else {
+            let inner = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                self.roots.clone(),
+                self.provider.clone(),
+            )
+            .build()
+            .map_err(|e| rustls::Error::General(e.to_string()))?;
+            match inner.verify_client_cert(end_entity, intermediates, now) {
+                Ok(_) => None,
+                Err(e) => Some(verify_code(&e, end_entity, intermediates)),
+            }
+        };
+        if let Ok(mut v) = self.verdict.lock() {
+            *v = code;
+        }
+        Ok(ClientCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(m, c, d, &self.provider.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        m: &[u8],
+        c: &CertificateDer<'_>,
+        d: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(m, c, d, &self.provider.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// The TLS state of one connection.
+pub(crate) struct TlsIo {
+    pub tcp: tokio::net::TcpStream,
+    pub conn: rustls::Connection,
+    /// The peer chain's verdict: None = verified (or not checked: see `checked`).
+    pub verdict: Arc<Mutex<Option<&'static str>>>,
+    /// Whether the peer presented a certificate that was checked.
+    pub handshake_reported: bool,
+    /// A write-side shutdown waits for the records to flush.
+    pub shutdown_pending: bool,
+    /// Set once the plaintext stream ended (close_notify or TCP EOF).
+    pub eof: bool,
+    /// The SNI name the client sent or the server received.
+    pub servername: Option<String>,
+}
+
+/// Options for one connection, from JS.
+pub(crate) struct ConnOptions {
+    pub servername: Option<String>,
+    pub reject_unauthorized: bool,
+    pub alpn: Vec<Vec<u8>>,
+    pub request_cert: bool,
+}
+
+/// Starts the client side of TLS on a connected stream.
+pub(crate) fn client(
+    tcp: tokio::net::TcpStream,
+    ctx: &SecureContext,
+    opts: ConnOptions,
+    host_for_name: &str,
+) -> Result<TlsIo, String> {
+    let provider = provider();
+    let verdict = Arc::new(Mutex::new(None));
+    let verifier = Arc::new(RecordingServerVerifier {
+        roots: ctx.roots.clone(),
+        ca_ders: ctx.ca_ders.clone(),
+        reject: opts.reject_unauthorized,
+        provider: provider.clone(),
+        verdict: verdict.clone(),
+    });
+    let builder = rustls::ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(&ctx.versions)
+        .map_err(|e| e.to_string())?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier);
+    let mut config = match &ctx.key {
+        Some(key) if !ctx.chain.is_empty() => builder
+            .with_client_auth_cert(ctx.chain.clone(), key.clone_key())
+            .map_err(|e| e.to_string())?,
+        _ => builder.with_no_client_auth(),
+    };
+    config.alpn_protocols = opts.alpn;
+    // Node sends no SNI for an IP address; rustls does the same for IpAddress names.
+    let name_str = opts
+        .servername
+        .clone()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| host_for_name.to_string());
+    let name = ServerName::try_from(name_str.clone())
+        .map_err(|_| format!("invalid server name {name_str}"))?;
+    let conn = rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    Ok(TlsIo {
+        tcp,
+        conn: rustls::Connection::Client(conn),
+        verdict,
+        handshake_reported: false,
+        shutdown_pending: false,
+        eof: false,
+        servername: opts.servername,
+    })
+}
+
+/// Starts the server side of TLS on an accepted stream.
+pub(crate) fn server(
+    tcp: tokio::net::TcpStream,
+    ctx: &SecureContext,
+    opts: ConnOptions,
+) -> Result<TlsIo, String> {
+    let provider = provider();
+    let verdict = Arc::new(Mutex::new(None));
+    let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
+        .with_protocol_versions(&ctx.versions)
+        .map_err(|e| e.to_string())?;
+    let builder = if opts.request_cert {
+        let hints = ctx.roots.subjects();
+        builder.with_client_cert_verifier(Arc::new(RecordingClientVerifier {
+            roots: ctx.roots.clone(),
+            ca_ders: ctx.ca_ders.clone(),
+            provider,
+            verdict: verdict.clone(),
+            hints,
+        }))
+    } else {
+        builder.with_no_client_auth()
+    };
+    let key = ctx
+        .key
+        .as_ref()
+        .ok_or("a TLS server needs a key and cert")?;
+    let mut config = builder
+        .with_single_cert(ctx.chain.clone(), key.clone_key())
+        .map_err(|e| e.to_string())?;
+    config.alpn_protocols = opts.alpn;
+    let conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
+    Ok(TlsIo {
+        tcp,
+        conn: rustls::Connection::Server(conn),
+        verdict,
+        handshake_reported: false,
+        shutdown_pending: false,
+        eof: false,
+        servername: None,
+    })
+}
+
+struct TryRead<'a>(&'a tokio::net::TcpStream);
+impl Read for TryRead<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.try_read(buf)
+    }
+}
+
+struct TryWrite<'a>(&'a tokio::net::TcpStream);
+impl Write for TryWrite<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.try_write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What to do after one step of reading.
+pub(crate) enum Pump {
+    /// More ciphertext may be waiting: step again.
+    Again,
+    /// The socket would block: re-arm readiness.
+    Arm,
+    /// Nothing to read now (not reading, or ended).
+    Idle,
+}
+
+/// What one step of reading produced, for the JS callbacks.
+pub(crate) enum TlsEvent {
+    Handshake,
+    Data(Vec<u8>),
+    Eof,
+    /// A TLS protocol error (message, Node-style code).
+    Error(String, &'static str),
+    /// A socket error (negative errno).
+    Errno(i32),
+}
+
+impl TlsIo {
+    /// Writes pending records to the kernel. Ok(true) when all are out.
+    pub(crate) fn flush(&mut self) -> io::Result<bool> {
+        while self.conn.wants_write() {
+            match self.conn.write_tls(&mut TryWrite(&self.tcp)) {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Reads and decrypts what is available. `deliver` says whether JS wants
+    /// plaintext now (else it stays buffered in rustls).
+    pub(crate) fn pump(
+        &mut self,
+        deliver: bool,
+        buf: &mut [u8],
+        events: &mut Vec<TlsEvent>,
+    ) -> Pump {
+        let mut next = Pump::Idle;
+        let handshaking = self.conn.is_handshaking();
+        if (deliver || handshaking) && self.conn.wants_read() && !self.eof {
+            match self.conn.read_tls(&mut TryRead(&self.tcp)) {
+                // Ok(0) is the TCP EOF: rustls remembers it, the reader reports it.
+                Ok(0) => {}
+                Ok(_) => next = Pump::Again,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => next = Pump::Arm,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => next = Pump::Again,
+                Err(e) => {
+                    events.push(TlsEvent::Errno(crate::handles::errno_of(&e)));
+                    return Pump::Idle;
+                }
+            }
+            if let Err(e) = self.conn.process_new_packets() {
+                let _ = self.flush();
+                // A rejected certificate is reported as its verify code, as Node does.
+                match self.verify_error() {
+                    Some(code) => events.push(TlsEvent::Error(String::new(), code)),
+                    None => events.push(TlsEvent::Error(e.to_string(), tls_error_code(&e))),
+                }
+                return Pump::Idle;
+            }
+        }
+        if !self.handshake_reported && !self.conn.is_handshaking() {
+            self.handshake_reported = true;
+            if let rustls::Connection::Server(s) = &self.conn {
+                self.servername = s.server_name().map(String::from);
+            }
+            events.push(TlsEvent::Handshake);
+        }
+        if deliver && !self.conn.is_handshaking() && !self.eof {
+            loop {
+                match self.conn.reader().read(buf) {
+                    Ok(0) => {
+                        self.eof = true;
+                        events.push(TlsEvent::Eof);
+                        break;
+                    }
+                    Ok(n) => events.push(TlsEvent::Data(buf[..n].to_vec())),
+                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                    // TCP closed without close_notify: Node reports a plain end.
+                    Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                        self.eof = true;
+                        events.push(TlsEvent::Eof);
+                        break;
+                    }
+                    Err(e) => {
+                        events.push(TlsEvent::Errno(crate::handles::errno_of(&e)));
+                        break;
+                    }
+                }
+                if events.len() > 64 {
+                    break;
+                }
+            }
+        }
+        if let Err(e) = self.flush() {
+            events.push(TlsEvent::Errno(crate::handles::errno_of(&e)));
+        }
+        if self.eof {
+            Pump::Idle
+        } else {
+            next
+        }
+    }
+
+    pub(crate) fn write_plain(&mut self, parts: &[&[u8]]) -> io::Result<()> {
+        let mut w = self.conn.writer();
+        for p in parts {
+            w.write_all(p)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn protocol(&self) -> Option<&'static str> {
+        self.conn.protocol_version().map(|v| match v {
+            rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3",
+            rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2",
+            _ => "unknown",
+        })
+    }
+
+    /// [OpenSSL name, IANA name, version] of the negotiated cipher.
+    pub(crate) fn cipher(&self) -> Option<(String, String, &'static str)> {
+        let suite = self.conn.negotiated_cipher_suite()?;
+        let iana = format!("{:?}", suite.suite());
+        let openssl = openssl_cipher_name(&iana);
+        let version = match suite.version().version {
+            rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3",
+            _ => "TLSv1.2",
+        };
+        Some((openssl, iana.replacen("TLS13_", "TLS_", 1), version))
+    }
+
+    pub(crate) fn peer_chain(&self) -> Vec<Vec<u8>> {
+        self.conn
+            .peer_certificates()
+            .map(|c| c.iter().map(|d| d.to_vec()).collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn verify_error(&self) -> Option<&'static str> {
+        self.verdict.lock().ok().and_then(|v| *v)
+    }
+}
+
+fn openssl_cipher_name(iana: &str) -> String {
+    if let Some(rest) = iana.strip_prefix("TLS13_") {
+        return format!("TLS_{rest}");
+    }
+    // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -> ECDHE-RSA-AES128-GCM-SHA256
+    let s = iana.trim_start_matches("TLS_");
+    let (kx, enc) = s.split_once("_WITH_").unwrap_or(("", s));
+    let enc = enc
+        .replace("AES_128", "AES128")
+        .replace("AES_256", "AES256")
+        .replace("CHACHA20_POLY1305", "CHACHA20-POLY1305");
+    let enc = enc
+        .trim_end_matches("_SHA256")
+        .trim_end_matches("_SHA384")
+        .to_string();
+    let hash = if iana.ends_with("SHA384") {
+        "-SHA384"
+    } else if iana.contains("CHACHA20") {
+        ""
+    } else {
+        "-SHA256"
+    };
+    format!("{}-{}{}", kx.replace('_', "-"), enc.replace('_', "-"), hash)
+}
+
+/// Node-style codes for TLS protocol failures.
+fn tls_error_code(e: &rustls::Error) -> &'static str {
+    match e {
+        rustls::Error::AlertReceived(a) => match a {
+            rustls::AlertDescription::HandshakeFailure => "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE",
+            rustls::AlertDescription::BadCertificate => "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE",
+            rustls::AlertDescription::UnknownCA => "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA",
+            rustls::AlertDescription::ProtocolVersion => "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION",
+            rustls::AlertDescription::CertificateRequired => {
+                "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED"
+            }
+            rustls::AlertDescription::NoApplicationProtocol => {
+                "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL"
+            }
+            _ => "ERR_SSL_TLSV1_ALERT",
+        },
+        rustls::Error::PeerIncompatible(_) => "ERR_SSL_UNSUPPORTED_PROTOCOL",
+        rustls::Error::NoApplicationProtocol => "ERR_SSL_NO_APPLICATION_PROTOCOL",
+        rustls::Error::InvalidMessage(_) => "ERR_SSL_WRONG_VERSION_NUMBER",
+        _ => "ERR_SSL_PROTOCOL_ERROR",
+    }
+}
+
+// --- certificate details (getPeerCertificate) ------------------------------
+
+fn hex_colon(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// OpenSSL's time format: "Jan  1 00:00:00 2024 GMT".
+fn openssl_time(ts: i64) -> String {
+    let days = ts.div_euclid(86400);
+    let secs = ts.rem_euclid(86400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {:>2} {:02}:{:02}:{:02} {} GMT",
+        MONTHS[(m - 1) as usize],
+        d,
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+        y
+    )
+}
+
+fn oid_name(oid: &str) -> String {
+    match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.5" => "serialNumber",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        other => other,
+    }
+    .to_string()
+}
+
+/// The fields Node's `getPeerCertificate()` gives, for one DER certificate.
+pub(crate) struct CertInfo {
+    pub subject: Vec<(String, String)>,
+    pub issuer: Vec<(String, String)>,
+    pub subjectaltname: Option<String>,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub serial: String,
+    pub fingerprint: String,
+    pub fingerprint256: String,
+    pub fingerprint512: String,
+    pub ca: bool,
+    pub self_signed: bool,
+}
+
+pub(crate) fn cert_info(der: &[u8]) -> Option<CertInfo> {
+    use x509_parser::extensions::GeneralName;
+    let (_, c) = x509_parser::parse_x509_certificate(der).ok()?;
+    let name = |n: &x509_parser::x509::X509Name<'_>| {
+        n.iter_attributes()
+            .map(|a| {
+                (
+                    oid_name(&a.attr_type().to_id_string()),
+                    a.as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let san = c.subject_alternative_name().ok().flatten().map(|ext| {
+        ext.value
+            .general_names
+            .iter()
+            .filter_map(|g| match g {
+                GeneralName::DNSName(d) => Some(format!("DNS:{d}")),
+                GeneralName::RFC822Name(e) => Some(format!("email:{e}")),
+                GeneralName::URI(u) => Some(format!("URI:{u}")),
+                GeneralName::IPAddress(ip) => match ip.len() {
+                    4 => Some(format!(
+                        "IP Address:{}",
+                        std::net::Ipv4Addr::new(ip[0], ip[1], ip[2], ip[3])
+                    )),
+                    16 => {
+                        let mut a = [0u8; 16];
+                        a.copy_from_slice(ip);
+                        Some(
+                            format!("IP Address:{}", std::net::Ipv6Addr::from(a))
+                                .to_uppercase()
+                                .replace("IP ADDRESS", "IP Address"),
+                        )
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let digest =
+        |alg: &'static ring::digest::Algorithm| hex_colon(ring::digest::digest(alg, der).as_ref());
+    let serial: String = c.raw_serial().iter().map(|b| format!("{b:02X}")).collect();
+    let serial = serial.trim_start_matches("00").to_string();
+    Some(CertInfo {
+        subject: name(c.subject()),
+        issuer: name(c.issuer()),
+        subjectaltname: san,
+        valid_from: openssl_time(c.validity().not_before.timestamp()),
+        valid_to: openssl_time(c.validity().not_after.timestamp()),
+        serial: if serial.is_empty() {
+            "00".into()
+        } else {
+            serial
+        },
+        fingerprint: digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY),
+        fingerprint256: digest(&ring::digest::SHA256),
+        fingerprint512: digest(&ring::digest::SHA512),
+        ca: c.is_ca(),
+        self_signed: c.subject().as_raw() == c.issuer().as_raw(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openssl_time_format() {
+        assert_eq!(openssl_time(0), "Jan  1 00:00:00 1970 GMT");
+        assert_eq!(openssl_time(1_700_000_000), "Nov 14 22:13:20 2023 GMT");
+        assert_eq!(openssl_time(951_782_400), "Feb 29 00:00:00 2000 GMT");
+    }
+
+    #[test]
+    fn cipher_names_follow_openssl() {
+        assert_eq!(
+            openssl_cipher_name("TLS13_AES_128_GCM_SHA256"),
+            "TLS_AES_128_GCM_SHA256"
+        );
+        assert_eq!(
+            openssl_cipher_name("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+            "ECDHE-RSA-AES128-GCM-SHA256"
+        );
+        assert_eq!(
+            openssl_cipher_name("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"),
+            "ECDHE-ECDSA-AES256-GCM-SHA384"
+        );
+        assert_eq!(
+            openssl_cipher_name("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+            "ECDHE-RSA-CHACHA20-POLY1305"
+        );
+    }
+
+    #[test]
+    fn version_ranges() {
+        assert_eq!(versions("TLSv1.2", "TLSv1.3").map(|v| v.len()), Ok(2));
+        assert_eq!(versions("TLSv1.3", "TLSv1.3").map(|v| v.len()), Ok(1));
+        assert!(versions("TLSv1", "TLSv1.1").is_err());
+        assert!(versions("SSLv3", "TLSv1.3").is_err());
+    }
+}
+
+// --- the handle side: poll-phase reading, writing and shutdown -------------
+
+use crate::event_loop::Loop;
+use crate::handles::{call_method, js_of, new_buffer, Io, PendingWrite, READ_BUFFER};
+use rquickjs::Ctx;
+
+/// Reads, decrypts and delivers what a TLS handle has; drives the handshake.
+pub(crate) fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    for _ in 0..32 {
+        let mut events = Vec::new();
+        let (js, again, rearm_write) = {
+            let mut h = lp.handles.borrow_mut();
+            let Some((_, slot)) = h.by_token(token) else {
+                return;
+            };
+            let deliver = slot.reading;
+            let Io::Tls(t) = &mut slot.io else { return };
+            let step = READ_BUFFER.with(|b| t.pump(deliver, &mut b.borrow_mut(), &mut events));
+            let rearm_write = t.conn.wants_write();
+            let again = match step {
+                Pump::Again => true,
+                Pump::Arm => slot.io.arm_read(&slot.read_waker),
+                Pump::Idle => false,
+            };
+            if rearm_write && slot.io.arm_write(&slot.write_waker) {
+                lp.shared_push(token | 1);
+            }
+            (js_of(slot, ctx), again, rearm_write)
+        };
+        let _ = rearm_write;
+        let Some(js) = js else { return };
+        let mut stop = false;
+        for ev in events {
+            match ev {
+                TlsEvent::Handshake => call_method(lp, ctx, &js, "onhandshakedone", ()),
+                TlsEvent::Data(bytes) => match new_buffer(lp, ctx, &bytes) {
+                    Ok(buf) => call_method(lp, ctx, &js, "onread", (bytes.len() as i32, buf)),
+                    Err(e) => lp.report(ctx, e),
+                },
+                TlsEvent::Eof => {
+                    call_method(
+                        lp,
+                        ctx,
+                        &js,
+                        "onread",
+                        (crate::handles::UV_EOF, rquickjs::Undefined),
+                    );
+                    stop = true;
+                }
+                TlsEvent::Error(msg, code) => {
+                    call_method(lp, ctx, &js, "ontlserror", (msg, code));
+                    stop = true;
+                }
+                TlsEvent::Errno(e) => {
+                    call_method(lp, ctx, &js, "onread", (e, rquickjs::Undefined));
+                    stop = true;
+                }
+            }
+        }
+        if stop || !again {
+            return;
+        }
+    }
+    lp.shared_push(token);
+}
+
+/// Takes plaintext; returns 0 when its records reached the kernel, 1 when
+/// some wait (`afterWrite` follows), or a negative errno.
+pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
+    let mut h = lp.handles.borrow_mut();
+    let Some(slot) = h.get_mut(id) else {
+        return -libc::EBADF;
+    };
+    let Io::Tls(t) = &mut slot.io else {
+        return -libc::EBADF;
+    };
+    if let Err(e) = t.write_plain(parts) {
+        return crate::handles::errno_of(&e);
+    }
+    match t.flush() {
+        Ok(true) if slot.writes.is_empty() => 0,
+        Ok(_) => {
+            let n: usize = parts.iter().map(|p| p.len()).sum();
+            slot.queued_bytes += n;
+            slot.writes.push_back(PendingWrite {
+                data: Vec::new(),
+                off: n,
+                dest: None,
+            });
+            if slot.io.arm_write(&slot.write_waker) {
+                let tok = slot.token(id, true);
+                drop(h);
+                lp.shared_push(tok);
+            }
+            1
+        }
+        Err(e) => crate::handles::errno_of(&e),
+    }
+}
+
+/// Flushes records; completes queued writes and a pending shutdown once all are out.
+pub(crate) fn writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    let mut done = 0;
+    let mut err = 0;
+    let mut shutdown = None;
+    let js = {
+        let mut h = lp.handles.borrow_mut();
+        let Some((_, slot)) = h.by_token(token) else {
+            return;
+        };
+        let Io::Tls(t) = &mut slot.io else { return };
+        match t.flush() {
+            Ok(true) => {
+                done = slot.writes.len();
+                slot.writes.clear();
+                slot.queued_bytes = 0;
+                if t.shutdown_pending {
+                    t.shutdown_pending = false;
+                    shutdown = Some(match t.tcp_shutdown() {
+                        Ok(()) => 0,
+                        Err(e) => crate::handles::errno_of(&e),
+                    });
+                }
+            }
+            Ok(false) => {
+                if slot.io.arm_write(&slot.write_waker) {
+                    lp.shared_push(token);
+                }
+            }
+            Err(e) => {
+                err = crate::handles::errno_of(&e);
+                done = slot.writes.len();
+                slot.writes.clear();
+                slot.queued_bytes = 0;
+            }
+        }
+        js_of(slot, ctx)
+    };
+    let Some(js) = js else { return };
+    for _ in 0..done {
+        call_method(lp, ctx, &js, "afterWrite", (err,));
+    }
+    if let Some(status) = shutdown {
+        call_method(lp, ctx, &js, "onshutdown", (status,));
+    }
+}
+
+/// Sends close_notify, then shuts the TCP write side once the records are out.
+pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
+    let mut h = lp.handles.borrow_mut();
+    let Some(slot) = h.get_mut(id) else {
+        return -libc::EBADF;
+    };
+    let Io::Tls(t) = &mut slot.io else {
+        return -libc::EBADF;
+    };
+    t.conn.send_close_notify();
+    // A peer that already went away leaves nothing to shut down: report that
+    // through onshutdown (which Node ignores), not as a synchronous failure.
+    let flushed = t.flush().unwrap_or(true);
+    match flushed {
+        true if slot.writes.is_empty() => {
+            let status = match t.tcp_shutdown() {
+                Ok(()) => 0,
+                Err(e) => crate::handles::errno_of(&e),
+            };
+            let js = slot.js.clone();
+            drop(h);
+            lp.post(Box::new(move |ctx| {
+                if let Some(js) = js.and_then(|j| j.restore(ctx).ok()) {
+                    let f: Option<rquickjs::Function> = js.get("onshutdown").ok();
+                    if let Some(f) = f {
+                        f.call::<_, ()>((rquickjs::function::This(js), status))?;
+                    }
+                }
+                Ok(())
+            }));
+            0
+        }
+        _ => {
+            t.shutdown_pending = true;
+            if slot.io.arm_write(&slot.write_waker) {
+                let tok = slot.token(id, true);
+                drop(h);
+                lp.shared_push(tok);
+            }
+            0
+        }
+    }
+}
+
+impl TlsIo {
+    fn tcp_shutdown(&self) -> io::Result<()> {
+        use std::os::fd::AsRawFd;
+        // SAFETY: shutting down the write side of a descriptor this handle owns.
+        if unsafe { libc::shutdown(self.tcp.as_raw_fd(), libc::SHUT_WR) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+}
