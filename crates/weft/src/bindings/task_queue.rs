@@ -34,7 +34,10 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
     set_fn(obj, "setTickScheduled", move |on: bool| {
         l.tick_scheduled.set(on)
     })?;
-    set_fn(obj, "runMicrotasks", |ctx: Ctx<'js>| -> Result<()> {
+    // Runs every queued promise job; returns whether promise rejections wait
+    // for processing, so that the drain asks for them only when there are some.
+    let l = lp.clone();
+    set_fn(obj, "runMicrotasks", move |ctx: Ctx<'js>| -> Result<bool> {
         // SAFETY: runs queued jobs on this context's runtime, on its own thread.
         unsafe {
             let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
@@ -42,7 +45,7 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
                 let mut pctx = std::ptr::null_mut();
                 let r = qjs::JS_ExecutePendingJob(rt, &mut pctx);
                 if r == 0 {
-                    return Ok(());
+                    return Ok(l.rejections_pending.get());
                 }
                 if r < 0 {
                     // A job threw: rethrow it to the caller (processTicksAndRejections).

@@ -73,7 +73,7 @@ const { runMicrotasks } = binding;
 function processTicksAndRejections() {
   do {
     runTicks();
-    runMicrotasks();
+    if (runMicrotasks()) takeNative();
   } while (head !== tail || processPromiseRejections());
   tickScheduled = false;
   binding.setTickScheduled(false);
@@ -86,7 +86,7 @@ function hasTickScheduled() {
 // Between timers and between immediates Node drains ticks and microtasks.
 function runNextTicks() {
   if (head === tail) {
-    runMicrotasks();
+    if (runMicrotasks()) takeNative();
     if (head === tail && !processPromiseRejections() && head === tail) return;
   }
   processTicksAndRejections();
@@ -139,8 +139,9 @@ function unhandledRejectionError(reason) {
   return err;
 }
 
+// Called after microtasks ran (and their rejections were taken).
 function processPromiseRejections() {
-  takeNative();
+  if (pendingUnhandled.length === 0) return false;
   let any = false;
   while (pendingUnhandled.length > 0) {
     const list = pendingUnhandled;
