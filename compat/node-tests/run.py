@@ -16,7 +16,6 @@ regression, 2 on a setup problem.
 
 import argparse
 import concurrent.futures
-import fnmatch
 import glob
 import os
 import re
@@ -24,7 +23,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,6 +31,20 @@ CACHE = os.path.join(os.environ.get('XDG_CACHE_HOME', os.path.expanduser('~/.cac
                      'weft-node-tests')
 EXPECTED = os.path.join(HERE, 'expected-pass.txt')
 DEFAULT_TESTS = ['test/parallel/test-net-*.js']
+# --extended adds Node's other tests of net, dns.lookup, pipes and socket timers.
+EXTENDED_TESTS = [
+    'test/sequential/test-net-*.js',
+    'test/parallel/test-pipe-*.js',
+    'test/parallel/test-socket-*.js',
+    'test/parallel/test-tcp-*.js',
+    'test/parallel/test-dns-lookup*.js',
+    'test/parallel/test-destroy-socket-in-lookup.js',
+    'test/parallel/test-listen-fd-ebadf.js',
+    'test/parallel/test-stream-base-typechecking.js',
+    'test/parallel/test-timers-socket-timeout-removes-other-socket-unref-timer.js',
+    'test/parallel/test-timers-unrefed-in-callback.js',
+    'test/parallel/test-blocklist.js',
+]
 
 # Tests that need something weft does not aim to provide, or cannot run here.
 # Reasons are printed in the table; keep one line per test.
@@ -141,8 +153,10 @@ def make_tree(node_src, root):
     return test
 
 
-def select_tests(node_src, patterns):
-    pats = patterns or DEFAULT_TESTS
+def select_tests(node_src, patterns, extended=False):
+    pats = list(patterns or DEFAULT_TESTS)
+    if extended:
+        pats += EXTENDED_TESTS
     out = []
     for p in pats:
         if not p.endswith('.js') and '*' not in p:
@@ -158,7 +172,7 @@ def select_tests(node_src, patterns):
 
 
 def static_skip(path, source):
-    name = os.path.basename(path)
+    name = test_name(path)
     if name in SKIP:
         return SKIP[name]
     m = re.search(r'^//\s*Flags:(.*)$', source, re.M)
@@ -182,26 +196,43 @@ ERROR_LINE = re.compile(
 
 def first_error(text):
     lines = [l.rstrip() for l in text.splitlines() if l.strip()]
-    for l in lines:
+
+    def with_detail(i):
+        # "Expected values to be strictly equal:" says more with its next line.
+        line = lines[i].strip()
+        if line.endswith(':') and i + 1 < len(lines) and not lines[i + 1].strip().startswith('at '):
+            line += ' ' + lines[i + 1].strip()
+        return line
+
+    for i, l in enumerate(lines):
         if re.match(r'^\s*(Uncaught )?(\w*Error|Mismatched|AssertionError)\b', l):
-            return l.strip()
-    for l in lines:
+            return with_detail(i)
+    for i, l in enumerate(lines):
         if ERROR_LINE.match(l) and not l.strip().startswith('at '):
-            return l.strip()
+            return with_detail(i)
     return lines[0].strip() if lines else ''
 
 
+def test_name(path):
+    """`test-x.js` for test/parallel, `sequential/test-x.js` for other directories."""
+    d = os.path.basename(os.path.dirname(path))
+    base = os.path.basename(path)
+    return base if d == 'parallel' else f'{d}/{base}'
+
+
 def run_one(weft, test_dir, path, timeout, slot, env_extra):
-    name = os.path.basename(path)
-    dest = os.path.join(test_dir, 'parallel', name)
-    shutil.copyfile(path, dest)
+    name = test_name(path)
+    subdir = os.path.basename(os.path.dirname(path))
+    os.makedirs(os.path.join(test_dir, subdir), exist_ok=True)
+    rel = os.path.join('test', subdir, os.path.basename(path))
+    shutil.copyfile(path, os.path.join(test_dir, subdir, os.path.basename(path)))
     env = dict(os.environ)
     env.update(env_extra)
     env['TEST_THREAD_ID'] = str(slot)
     env['NODE_TEST_DIR'] = test_dir
     env.setdefault('NODE_COMMON_PORT', str(12346 + slot * 100))
     start = time.time()
-    p = subprocess.Popen([weft, os.path.join('test', 'parallel', name)],
+    p = subprocess.Popen([weft, rel],
                          cwd=os.path.dirname(test_dir), env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, start_new_session=True)
@@ -265,6 +296,8 @@ def main():
     ap.add_argument('--update-expected', action='store_true', help='rewrite expected-pass.txt from this run')
     ap.add_argument('-v', '--verbose', action='store_true', help="print each failure's output")
     ap.add_argument('--no-skip', action='store_true', help='run the tests of the skip list too')
+    ap.add_argument('--extended', action='store_true',
+                    help='also run the other net-related tests (sequential/test-net-*, pipe, socket, dns.lookup)')
     args = ap.parse_args()
 
     weft = os.path.abspath(args.weft)
@@ -272,7 +305,7 @@ def main():
         log(f'{weft}: not found (build weft first, or pass --weft)')
         return 2
     node_src = find_node_src(args.node_src)
-    tests = select_tests(node_src, args.tests)
+    tests = select_tests(node_src, args.tests, args.extended)
     if not tests:
         return 2
     os.makedirs(args.work, exist_ok=True)
@@ -287,7 +320,7 @@ def main():
         with open(t, encoding='utf-8', errors='replace') as f:
             reason = None if args.no_skip else static_skip(t, f.read())
         if reason:
-            results.append({'name': os.path.basename(t), 'status': 'skip', 'detail': reason, 'time': 0})
+            results.append({'name': test_name(t), 'status': 'skip', 'detail': reason, 'time': 0})
         else:
             to_run.append(t)
 
@@ -323,7 +356,7 @@ def main():
     regressions = sorted(r['name'] for r in results if r['name'] in expected and r['status'] != 'pass')
     newly = sorted(r['name'] for r in results if r['name'] not in expected and r['status'] == 'pass')
     print()
-    label = 'net' if not args.tests else 'selected'
+    label = 'selected' if args.tests else ('net (extended)' if args.extended else 'net')
     print(f"{label}: {counts['pass']} passed, {counts['fail'] + counts['timeout']} failed "
           f"({counts['timeout']} timed out), {counts['skip']} skipped")
     if newly and (len(newly) <= 20 or args.verbose):

@@ -31,6 +31,10 @@ enum Mode {
         /// Seconds to measure (after one second of warm-up).
         #[arg(long, default_value_t = 5.0)]
         seconds: f64,
+        /// Send exactly this many messages per connection instead (no warm-up;
+        /// for instruction counts under callgrind).
+        #[arg(long)]
+        count: Option<u64>,
     },
     /// MB/s echoing M MiB through one connection in C-byte writes.
     Bulk {
@@ -53,7 +57,7 @@ enum Mode {
     },
 }
 
-async fn pingpong(addr: &str, conns: usize, size: usize, secs: f64) -> String {
+async fn pingpong(addr: &str, conns: usize, size: usize, secs: f64, count: Option<u64>) -> String {
     let warm = Duration::from_secs(1);
     let dur = Duration::from_secs_f64(secs);
     let start = Instant::now();
@@ -69,6 +73,13 @@ async fn pingpong(addr: &str, conns: usize, size: usize, secs: f64) -> String {
             loop {
                 s.write_all(&msg).await.expect("write");
                 s.read_exact(&mut buf).await.expect("read");
+                if let Some(limit) = count {
+                    counted += 1;
+                    if counted == limit {
+                        return counted;
+                    }
+                    continue;
+                }
                 let el = start.elapsed();
                 if el >= warm + dur {
                     return counted;
@@ -174,7 +185,8 @@ fn main() {
                 connections,
                 size,
                 seconds,
-            } => pingpong(&cli.addr, connections, size, seconds).await,
+                count,
+            } => pingpong(&cli.addr, connections, size, seconds, count).await,
             Mode::Bulk { mib, chunk } => bulk(&cli.addr, mib, chunk).await,
             Mode::Churn { loops, seconds } => churn(&cli.addr, loops, seconds).await,
             Mode::Idle { connections } => idle(&cli.addr, connections).await,

@@ -6,10 +6,13 @@
 const binding = internalBinding('dns');
 const { isIP } = require('internal/net');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
   dnsException,
 } = require('internal/errors');
-const { validateFunction, validateString, validateOneOf, validateBoolean } = require('internal/validators');
+const {
+  validateBoolean, validateFunction, validateNumber, validateOneOf, validateString,
+} = require('internal/validators');
+const { kCustomPromisifyArgsSymbol } = require('internal/util');
 
 const ADDRCONFIG = binding.AI_ADDRCONFIG;
 const V4MAPPED = binding.AI_V4MAPPED;
@@ -24,46 +27,47 @@ function validateHints(hints) {
   }
 }
 
-function parseLookupOptions(options) {
-  let hints = 0;
-  let family = 0;
-  let all = false;
-  let order = defaultResultOrder;
-  if (typeof options === 'number' || typeof options === 'string') {
-    validateOneOf(+options, 'family', validFamilies);
-    family = +options;
-  } else if (options !== null && typeof options === 'object') {
-    if (options.hints != null) {
-      if (typeof options.hints !== 'number') throw new ERR_INVALID_ARG_TYPE('options.hints', 'number', options.hints);
-      hints = options.hints >>> 0;
-      validateHints(hints);
-    }
-    if (options.family != null) {
-      switch (options.family) {
-        case 'IPv4': family = 4; break;
-        case 'IPv6': family = 6; break;
-        default:
-          validateOneOf(options.family, 'options.family', validFamilies);
-          family = options.family;
-          break;
-      }
-    }
-    if (options.all != null) {
-      validateBoolean(options.all, 'options.all');
-      all = options.all;
-    }
-    if (options.verbatim != null) {
-      validateBoolean(options.verbatim, 'options.verbatim');
-      order = options.verbatim ? 'verbatim' : 'ipv4first';
-    }
-    if (options.order != null) {
-      validateOneOf(options.order, 'options.order', ['ipv4first', 'ipv6first', 'verbatim']);
-      order = options.order;
-    }
-  } else if (options !== undefined) {
-    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+let invalidHostnameWarningEmitted = false;
+function emitInvalidHostnameWarning(hostname) {
+  if (!invalidHostnameWarningEmitted) {
+    process.emitWarning(
+      `The provided hostname "${hostname}" is not a valid ` +
+      'hostname, and is supported in the dns module solely for compatibility.',
+      'DeprecationWarning', 'DEP0118');
+    invalidHostnameWarningEmitted = true;
   }
-  return { hints, family, all, order };
+}
+
+// The fields of a lookup options object (hints, family, all, verbatim, order).
+function parseLookupObject(options, out) {
+  if (options?.hints != null) {
+    validateNumber(options.hints, 'options.hints');
+    out.hints = options.hints >>> 0;
+    validateHints(out.hints);
+  }
+  if (options?.family != null) {
+    switch (options.family) {
+      case 'IPv4': out.family = 4; break;
+      case 'IPv6': out.family = 6; break;
+      default:
+        validateOneOf(options.family, 'options.family', validFamilies);
+        out.family = options.family;
+        break;
+    }
+  }
+  if (options?.all != null) {
+    validateBoolean(options.all, 'options.all');
+    out.all = options.all;
+  }
+  if (options?.verbatim != null) {
+    validateBoolean(options.verbatim, 'options.verbatim');
+    out.order = options.verbatim ? 'verbatim' : 'ipv4first';
+  }
+  if (options?.order != null) {
+    validateOneOf(options.order, 'options.order', ['ipv4first', 'ipv6first', 'verbatim']);
+    out.order = options.order;
+  }
+  return out;
 }
 
 function sortAddresses(list, order) {
@@ -72,59 +76,104 @@ function sortAddresses(list, order) {
   return list;
 }
 
+// Resolves `hostname` with getaddrinfo; `done(err, sortedList)` gets
+// [address, family] pairs. Returns the request object.
+function getaddrinfo(hostname, opts, done) {
+  binding.getaddrinfo(hostname, opts.family, opts.hints, (err, addresses) => {
+    if (err) {
+      done(dnsException(err, 'getaddrinfo', hostname));
+      return;
+    }
+    const list = sortAddresses(addresses, opts.order);
+    if (list.length === 0) {
+      done(dnsException('ENOTFOUND', 'getaddrinfo', hostname));
+      return;
+    }
+    done(null, list);
+  });
+  return {};
+}
+
+// lookup(hostname[, options], callback)
 function lookup(hostname, options, callback) {
+  const opts = { hints: 0, family: 0, all: false, order: defaultResultOrder };
+
   if (hostname) validateString(hostname, 'hostname');
+
   if (typeof options === 'function') {
     callback = options;
-    options = undefined;
+  } else if (typeof options === 'number') {
+    validateFunction(callback, 'callback');
+    validateOneOf(options, 'family', validFamilies);
+    opts.family = options;
+  } else if (options !== undefined && typeof options !== 'object') {
+    validateFunction(arguments.length === 2 ? options : callback, 'callback');
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+  } else {
+    validateFunction(callback, 'callback');
+    parseLookupObject(options, opts);
   }
-  validateFunction(callback, 'callback');
-  const { hints, family, all, order } = parseLookupOptions(options);
+  const { family, all } = opts;
 
   if (!hostname) {
-    // Node answers an empty host name with null/undefined at once.
+    emitInvalidHostnameWarning(hostname);
     if (all) process.nextTick(callback, null, []);
     else process.nextTick(callback, null, null, family === 6 ? 6 : 4);
     return {};
   }
+
   const matchedFamily = isIP(hostname);
   if (matchedFamily) {
     if (all) process.nextTick(callback, null, [{ address: hostname, family: matchedFamily }]);
     else process.nextTick(callback, null, hostname, matchedFamily);
     return {};
   }
-  binding.getaddrinfo(hostname, family, hints, (err, addresses) => {
-    if (err) {
-      callback(dnsException(err, 'getaddrinfo', hostname));
-      return;
-    }
-    const sorted = sortAddresses(addresses, order);
-    if (all) {
-      callback(null, sorted.map(([address, fam]) => ({ address, family: fam })));
-    } else if (sorted.length === 0) {
-      callback(dnsException('ENOTFOUND', 'getaddrinfo', hostname));
-    } else {
-      callback(null, sorted[0][0], sorted[0][1]);
-    }
+
+  return getaddrinfo(hostname, opts, (err, list) => {
+    if (err) callback(err);
+    else if (all) callback(null, list.map(([address, fam]) => ({ address, family: family || fam })));
+    else callback(null, list[0][0], family || list[0][1]);
   });
-  return {};
 }
 
-Object.defineProperty(lookup, Symbol.for('nodejs.util.promisify.custom'), {
-  value: (hostname, options) => promises.lookup(hostname, options),
+// util.promisify(dns.lookup) resolves to { address, family }.
+Object.defineProperty(lookup, kCustomPromisifyArgsSymbol, {
+  value: ['address', 'family'],
   enumerable: false,
 });
 
 const promises = {
   lookup(hostname, options) {
+    const opts = { hints: 0, family: 0, all: false, order: defaultResultOrder };
     if (hostname) validateString(hostname, 'hostname');
-    parseLookupOptions(options);
+    if (typeof options === 'number') {
+      validateOneOf(options, 'family', validFamilies);
+      opts.family = options;
+    } else if (options !== undefined && typeof options !== 'object') {
+      throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
+    } else {
+      parseLookupObject(options, opts);
+    }
+    const { family, all } = opts;
     return new Promise((resolve, reject) => {
-      const all = options !== null && typeof options === 'object' && options.all === true;
-      lookup(hostname, options, (err, address, family) => {
-        if (err) reject(err);
-        else if (all) resolve(address);
-        else resolve({ address, family });
+      if (!hostname) {
+        emitInvalidHostnameWarning(hostname);
+        resolve(all ? [] : { address: null, family: family === 6 ? 6 : 4 });
+        return;
+      }
+      const matchedFamily = isIP(hostname);
+      if (matchedFamily !== 0) {
+        const result = { address: hostname, family: matchedFamily };
+        resolve(all ? [result] : result);
+        return;
+      }
+      getaddrinfo(hostname, opts, (err, list) => {
+        if (err) {
+          reject(err);
+          return;
+        }
+        const results = list.map(([address, fam]) => ({ address, family: family || fam }));
+        resolve(all ? results : results[0]);
       });
     });
   },
@@ -174,4 +223,3 @@ module.exports = {
   ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS',
   CANCELLED: 'ECANCELLED',
 };
-void ERR_MISSING_ARGS;

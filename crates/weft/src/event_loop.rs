@@ -128,7 +128,7 @@ impl Loop {
             close_queue: RefCell::new(VecDeque::new()),
             hooks: RefCell::new(Hooks::default()),
             timer_deadline: Cell::new(None),
-            timer_ref: Cell::new(true),
+            timer_ref: Cell::new(false),
             immediate_refs: Cell::new(0),
             immediate_pending: Cell::new(false),
             pending_reqs: Cell::new(0),

@@ -85,11 +85,22 @@ impl Slot {
 
     /// This slot's readiness token.
     pub(crate) fn token(&self, id: u32, write: bool) -> u64 {
-        token((id - 1) as usize, self.gen, write)
+        token(((id & INDEX_MASK) - 1) as usize, self.gen, write)
     }
 }
 
-/// The handle slab. Ids are `index + 1` so that 0 is never a valid id.
+/// Bits of a handle id that hold the slot index (the rest hold the slot's
+/// generation, so that an id kept after close never reaches the slot's next
+/// handle). At most 2^20 - 1 handles are open at once.
+const INDEX_BITS: u32 = 20;
+const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+
+/// The id JS sees: slot index + 1 (never 0) in the low bits, generation above.
+fn make_id(index: usize, gen: u32) -> u32 {
+    ((gen << INDEX_BITS) | (index as u32 + 1)) & u32::MAX
+}
+
+/// The slab. A handle's id encodes its slot and the slot's generation.
 pub(crate) struct Handles {
     slots: Vec<Option<Slot>>,
     gens: Vec<u32>,
@@ -121,7 +132,8 @@ impl Handles {
                 self.slots.len() - 1
             }
         };
-        let gen = self.gens[index].wrapping_add(1);
+        // Generations live in the id's high bits: keep them in that range.
+        let gen = self.gens[index].wrapping_add(1) & ((1 << (32 - INDEX_BITS)) - 1);
         self.gens[index] = gen;
         let mk = |write| {
             Waker::from(Arc::new(IoWaker {
@@ -143,20 +155,29 @@ impl Handles {
             read_waker: mk(false),
             write_waker: mk(true),
         });
-        index as u32 + 1
+        make_id(index, gen)
+    }
+
+    /// The slot index of a live id (None for 0, a stale generation, or a free slot).
+    fn index_of(&self, id: u32) -> Option<usize> {
+        let index = ((id & INDEX_MASK) as usize).checked_sub(1)?;
+        let slot = self.slots.get(index)?.as_ref()?;
+        (make_id(index, slot.gen) == id).then_some(index)
     }
 
     pub(crate) fn get(&self, id: u32) -> Option<&Slot> {
-        self.slots.get((id as usize).checked_sub(1)?)?.as_ref()
+        let index = self.index_of(id)?;
+        self.slots[index].as_ref()
     }
 
     pub(crate) fn get_mut(&mut self, id: u32) -> Option<&mut Slot> {
-        self.slots.get_mut((id as usize).checked_sub(1)?)?.as_mut()
+        let index = self.index_of(id)?;
+        self.slots[index].as_mut()
     }
 
     /// Removes a handle; dropping its socket closes the descriptor.
     pub(crate) fn remove(&mut self, id: u32) -> Option<Slot> {
-        let index = (id as usize).checked_sub(1)?;
+        let index = self.index_of(id)?;
         let slot = self.slots.get_mut(index)?.take()?;
         self.free.push(index);
         Some(slot)
@@ -166,7 +187,7 @@ impl Handles {
         let index = (token >> 33) as usize;
         let gen = ((token >> 1) & 0xffff_ffff) as u32;
         let slot = self.slots.get_mut(index)?.as_mut()?;
-        (slot.gen == gen).then_some((index as u32 + 1, slot))
+        (slot.gen == gen).then_some((make_id(index, gen), slot))
     }
 
     /// Handles that keep the loop alive (ref'ed and active).
@@ -213,31 +234,77 @@ impl Io {
         }
     }
 
+    /// Writes with a direct syscall. tokio's `try_write` would report
+    /// WouldBlock on a socket whose first readiness event the driver has not
+    /// seen yet (a just-accepted one); the kernel knows better.
     fn try_write(&self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Io::Tcp(s) => s.try_write(buf),
-            Io::Unix(s) => s.try_write(buf),
-            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        let fd = match self {
+            Io::Tcp(s) => s.as_raw_fd(),
+            Io::Unix(s) => s.as_raw_fd(),
+            _ => return Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        };
+        // SAFETY: writes from a valid slice to a descriptor this handle owns.
+        let n = unsafe { libc::send(fd, buf.as_ptr().cast(), buf.len(), libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::WouldBlock {
+                self.clear_write_readiness();
+            }
+            return Err(e);
         }
+        Ok(n as usize)
+    }
+
+    /// After a direct write met EAGAIN: drop tokio's cached "writable" so that
+    /// arming waits for the next edge. No driver poll can intervene between the
+    /// failed syscall and this call (one thread), so no newer event is lost.
+    pub(crate) fn clear_write_readiness(&self) {
+        let would_block = || -> io::Result<()> { Err(io::ErrorKind::WouldBlock.into()) };
+        let _ = match self {
+            Io::Tcp(s) => s.try_io(tokio::io::Interest::WRITABLE, would_block),
+            Io::Unix(s) => s.try_io(tokio::io::Interest::WRITABLE, would_block),
+            Io::Udp(s) => s.try_io(tokio::io::Interest::WRITABLE, would_block),
+            Io::Tls(t) => t.tcp.try_io(tokio::io::Interest::WRITABLE, would_block),
+            _ => Ok(()),
+        };
     }
 
     /// Writes the rest of a queued request: stream bytes, or a whole datagram.
     fn try_write_pending(&self, w: &PendingWrite) -> io::Result<usize> {
         match self {
-            Io::Udp(s) => match w.dest {
-                Some(d) => s.try_send_to(&w.data, d).map(|_| w.data.len() - w.off),
-                None => s.try_send(&w.data).map(|_| w.data.len() - w.off),
-            },
+            Io::Udp(s) => crate::udp::raw_send(s, &w.data, w.dest).map(|_| w.data.len() - w.off),
             _ => self.try_write(&w.data[w.off..]),
         }
     }
 
     fn try_write_vectored(&self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
-        match self {
-            Io::Tcp(s) => s.try_write_vectored(bufs),
-            Io::Unix(s) => s.try_write_vectored(bufs),
-            _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        let fd = match self {
+            Io::Tcp(s) => s.as_raw_fd(),
+            Io::Unix(s) => s.as_raw_fd(),
+            _ => return Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
+        };
+        let iov: Vec<libc::iovec> = bufs
+            .iter()
+            .map(|b| libc::iovec {
+                iov_base: b.as_ptr() as *mut _,
+                iov_len: b.len(),
+            })
+            .collect();
+        // SAFETY: the iovecs point into live slices for the duration of the call.
+        let n = unsafe {
+            let mut msg: libc::msghdr = std::mem::zeroed();
+            msg.msg_iov = iov.as_ptr() as *mut _;
+            msg.msg_iovlen = iov.len().min(libc::UIO_MAXIOV as usize) as _;
+            libc::sendmsg(fd, &msg, libc::MSG_NOSIGNAL)
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::WouldBlock {
+                self.clear_write_readiness();
+            }
+            return Err(e);
         }
+        Ok(n as usize)
     }
 
     /// Registers `waker` for readability; `true` if already readable.
@@ -348,7 +415,7 @@ pub(crate) fn call_method<'js>(
     if let Some(f) = f {
         let this = obj.clone();
         lp.invoke(ctx, |_| {
-            let mut a = rquickjs::function::Args::new(ctx.clone(), 4);
+            let mut a = rquickjs::function::Args::new(ctx.clone(), args.num_args());
             a.this(this)?;
             args.into_args(&mut a)?;
             f.call_arg::<()>(a)
@@ -558,7 +625,7 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
         dest: None,
     });
     if slot.io.arm_write(&slot.write_waker) {
-        let t = token((id - 1) as usize, slot.gen, true);
+        let t = slot.token(id, true);
         drop(h);
         lp.shared_push(t);
     }
@@ -666,25 +733,14 @@ pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
     if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_)) {
         return -libc::ENOTCONN;
     }
-    if !slot.writes.is_empty() {
-        slot.shutdown_pending = true;
-        return 0;
+    // As libuv: the shutdown happens in the poll phase once the queue is empty,
+    // and its callback runs right then (not before the peer could see the FIN).
+    slot.shutdown_pending = true;
+    if slot.writes.is_empty() {
+        let t = slot.token(id, true);
+        drop(h);
+        lp.shared_push(t);
     }
-    let status = match slot.io.shutdown_write() {
-        Ok(()) => 0,
-        Err(e) => errno_of(&e),
-    };
-    let js = slot.js.clone();
-    drop(h);
-    lp.post(Box::new(move |ctx| {
-        if let Some(js) = js.and_then(|j| j.restore(ctx).ok()) {
-            let f: Option<Function> = js.get("onshutdown").ok();
-            if let Some(f) = f {
-                f.call::<_, ()>((rquickjs::function::This(js), status))?;
-            }
-        }
-        Ok(())
-    }));
     0
 }
 
@@ -702,7 +758,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
     }
     slot.reading = on;
     if on && slot.io.arm_read(&slot.read_waker) {
-        let t = token((id - 1) as usize, slot.gen, false);
+        let t = slot.token(id, false);
         drop(h);
         lp.shared_push(t);
     }
@@ -713,7 +769,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
 pub(crate) fn start_accepting(lp: &Loop, id: u32) {
     let h = lp.handles.borrow();
     if let Some(slot) = h.get(id) {
-        let t = token((id - 1) as usize, slot.gen, false);
+        let t = slot.token(id, false);
         drop(h);
         lp.shared_push(t);
     }

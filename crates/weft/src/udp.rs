@@ -98,3 +98,24 @@ pub(crate) fn send(lp: &Loop, id: u32, parts: &[&[u8]], dest: Option<SocketAddr>
     }
     1
 }
+
+/// Sends one datagram with a direct syscall (see `Io::try_write` for why not
+/// tokio's `try_send`); on EAGAIN tokio's cached writability is dropped.
+pub(crate) fn raw_send(
+    sock: &tokio::net::UdpSocket,
+    data: &[u8],
+    dest: Option<SocketAddr>,
+) -> io::Result<usize> {
+    let r = match dest {
+        Some(d) => socket2::SockRef::from(sock).send_to(data, &d.into()),
+        None => socket2::SockRef::from(sock).send(data),
+    };
+    if let Err(e) = &r {
+        if e.kind() == io::ErrorKind::WouldBlock {
+            let _ = sock.try_io(tokio::io::Interest::WRITABLE, || -> io::Result<()> {
+                Err(io::ErrorKind::WouldBlock.into())
+            });
+        }
+    }
+    r
+}
