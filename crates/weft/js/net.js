@@ -189,6 +189,7 @@ function initSocketHandle(self) {
   if (self._handle) {
     self._handle[owner_symbol] = self;
     self._handle.onread = onStreamRead;
+    self._handle.onwritecomplete = onHandleWriteComplete;
     self[async_id_symbol] = getNewAsyncId(self._handle);
     if (self[kBuffer] && self[kBufferGen] !== null) {
       const userBuf = self[kBufferGen]();
@@ -672,7 +673,15 @@ function onStreamRead(nread, buf) {
       deliverToUserBuffer(stream, handle, buf);
       return;
     }
-    if (!stream.push(buf)) {
+    // The handle keeps reading on its own: the stream's maybeReadMore (a
+    // nextTick and a read(0) per chunk) would find nothing to do, so mark it
+    // as already scheduled for the duration of the push.
+    const rs = stream._readableState;
+    const readingMore = rs.readingMore;
+    rs.readingMore = true;
+    const more = stream.push(buf);
+    rs.readingMore = readingMore;
+    if (!more) {
       handle.reading = false;
       if (!stream.destroyed) {
         const err = handle.readStop();
@@ -758,7 +767,9 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
 
   let r;
   let bytes;
-  const done = (status) => onWriteComplete(this, handle, status, cb);
+  // Queued writes complete through handle.onwritecomplete (set in
+  // initSocketHandle): no closure per write on this path.
+  const done = cb;
   if (writev) {
     const chunks = new Array(data.length);
     bytes = 0;
@@ -803,6 +814,11 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
 };
 
 // A queued write finished (status 0), failed, or was cancelled by close.
+// handle.onwritecomplete: `this` is the handle.
+function onHandleWriteComplete(status, cb) {
+  onWriteComplete(this[owner_symbol], this, status, cb);
+}
+
 function onWriteComplete(self, handle, status, cb) {
   if (self.destroyed) {
     cb(null);

@@ -91,9 +91,13 @@ class StreamHandle {
     if (r === 1) this[kWriteCallbacks].push(cb);
     return r;
   }
+  // A queued write completed. The owner may set onwritecomplete(status, cb)
+  // once, so that writes need no per-call closure.
   afterWrite(status) {
     const cb = this[kWriteCallbacks].shift();
-    if (cb) cb(status);
+    if (cb === undefined) return;
+    if (this.onwritecomplete) this.onwritecomplete(status, cb);
+    else cb(status);
   }
 
   // Returns 0 (onshutdown follows) or a negative errno.
@@ -135,7 +139,9 @@ class StreamHandle {
     }
     close(id, () => {
       for (let i = 0; i < writes.length; i++) {
-        if (typeof writes[i] === 'function') writes[i](UV_ECANCELED);
+        if (typeof writes[i] !== 'function') continue;
+        if (this.onwritecomplete) this.onwritecomplete(UV_ECANCELED, writes[i]);
+        else writes[i](UV_ECANCELED);
       }
       for (let i = 0; i < shutdowns.length; i++) {
         if (typeof shutdowns[i] === 'function') shutdowns[i](UV_ECANCELED);

@@ -267,6 +267,8 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
                 slot.io = Io::Bound(sock);
                 0
             }
+            // libuv's uv_pipe_bind reports a missing directory as EACCES (Windows compatibility).
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => -libc::EACCES,
             Err(e) => errno_of(&e),
         }
     })?;

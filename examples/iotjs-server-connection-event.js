@@ -1,0 +1,14 @@
+var net = require('net');
+
+var server = net.createServer();
+var port = 80;
+
+server.listen(port);
+
+server.on('connection', function(socket) {
+  var msg = '';
+  socket.on('data', function(data) {
+    msg += data;
+  });
+
+});

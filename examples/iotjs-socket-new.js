@@ -1,0 +1,3 @@
+var net = require('net');
+
+var socket = new net.Socket();
