@@ -8,62 +8,63 @@
 const binding = internalBinding('task_queue');
 const { validateFunction } = require('internal/validators');
 
-// A growable ring of [callback, args] pairs; nextTick is hot, so no objects per tick.
-let ring = new Array(64);
+// A growable ring of [callback, argc, arg0, moreArgs] entries: nextTick is
+// on every write's path, so the common one-argument case allocates nothing.
+const ENTRY = 4;
+let ring = new Array(64 * ENTRY);
 let head = 0;
 let tail = 0;
-let mask = 63;
+let mask = ring.length - 1;
 let tickScheduled = false;
 
 function grow() {
   const old = ring;
   const n = old.length;
   const next = new Array(n * 2);
-  for (let i = 0; i < n; i += 2) {
-    next[i] = old[(head + i) & mask];
-    next[i + 1] = old[(head + i + 1) & mask];
-  }
+  for (let i = 0; i < n; i++) next[i] = old[(head + i) & mask];
   tail = n;
   head = 0;
   ring = next;
   mask = next.length - 1;
 }
 
-function nextTick(callback) {
-  validateFunction(callback, 'callback');
+function nextTick(callback, arg0) {
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
   if (process._exiting) return;
-  let args;
-  const n = arguments.length;
-  if (n > 1) {
-    args = new Array(n - 1);
-    for (let i = 1; i < n; i++) args[i - 1] = arguments[i];
+  const argc = arguments.length - 1;
+  let more;
+  if (argc > 1) {
+    more = new Array(argc - 1);
+    for (let i = 2; i <= argc; i++) more[i - 2] = arguments[i];
   }
   if (!tickScheduled) {
     tickScheduled = true;
     binding.setTickScheduled(true);
   }
   ring[tail] = callback;
-  ring[tail + 1] = args;
-  tail = (tail + 2) & mask;
+  ring[tail + 1] = argc;
+  ring[tail + 2] = arg0;
+  ring[tail + 3] = more;
+  tail = (tail + ENTRY) & mask;
   if (tail === head) grow();
 }
 
 function runTicks() {
   while (head !== tail) {
     const callback = ring[head];
-    const args = ring[head + 1];
+    const argc = ring[head + 1];
+    const arg0 = ring[head + 2];
+    const more = ring[head + 3];
     ring[head] = undefined;
-    ring[head + 1] = undefined;
-    head = (head + 2) & mask;
-    if (args === undefined) {
-      callback();
-    } else {
-      switch (args.length) {
-        case 1: callback(args[0]); break;
-        case 2: callback(args[0], args[1]); break;
-        case 3: callback(args[0], args[1], args[2]); break;
-        default: callback(...args);
-      }
+    ring[head + 2] = undefined;
+    ring[head + 3] = undefined;
+    head = (head + ENTRY) & mask;
+    switch (argc) {
+      case 0: callback(); break;
+      case 1: callback(arg0); break;
+      case 2: callback(arg0, more[0]); break;
+      case 3: callback(arg0, more[0], more[1]); break;
+      default: callback(arg0, ...more);
     }
   }
 }
