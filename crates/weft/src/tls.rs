@@ -157,26 +157,26 @@ fn is_self_signed(cert: &CertificateDer<'_>) -> bool {
         .unwrap_or(false)
 }
 
-/// Records the chain verdict instead of failing the handshake.
+/// The part of certificate checking both sides share: trust by exact match
+/// with a configured CA, else a webpki chain check; the verdict is recorded
+/// as an OpenSSL-style code for `verifyError()`.
 #[derive(Debug)]
-struct RecordingServerVerifier {
+struct ChainCheck {
     roots: Arc<RootCertStore>,
     ca_ders: Arc<Vec<Vec<u8>>>,
-    /// rejectUnauthorized: fail the handshake (with an alert), as OpenSSL does.
-    reject: bool,
     provider: Arc<CryptoProvider>,
     verdict: Arc<Mutex<Option<&'static str>>>,
 }
 
-impl ServerCertVerifier for RecordingServerVerifier {
-    fn verify_server_cert(
+impl ChainCheck {
+    /// Runs `webpki` (the chain check proper) unless the certificate is a
+    /// configured CA itself; records and returns the verdict code.
+    fn run(
         &self,
         end_entity: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
+        webpki: impl FnOnce() -> Result<(), rustls::Error>,
+    ) -> Option<&'static str> {
         let code = if self
             .ca_ders
             .iter()
@@ -184,20 +184,11 @@ impl ServerCertVerifier for RecordingServerVerifier {
         {
             None
         } else if self.roots.is_empty() {
-            Some(verify_code(
-                &rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer),
-                end_entity,
-                intermediates,
-            ))
+            let unknown = rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer);
+            Some(verify_code(&unknown, end_entity, intermediates))
         } else {
-            let inner = rustls::client::WebPkiServerVerifier::builder_with_provider(
-                self.roots.clone(),
-                self.provider.clone(),
-            )
-            .build()
-            .map_err(|e| rustls::Error::General(e.to_string()))?;
-            match inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
-                Ok(_) => None,
+            match webpki() {
+                Ok(()) => None,
                 // The host name is checked in JS (checkServerIdentity), as in Node.
                 Err(rustls::Error::InvalidCertificate(
                     CertificateError::NotValidForName
@@ -209,6 +200,78 @@ impl ServerCertVerifier for RecordingServerVerifier {
         if let Ok(mut v) = self.verdict.lock() {
             *v = code;
         }
+        code
+    }
+}
+
+/// The handshake-signature checks, identical for both verifiers.
+macro_rules! signature_checks {
+    () => {
+        fn verify_tls12_signature(
+            &self,
+            m: &[u8],
+            c: &CertificateDer<'_>,
+            d: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            verify_tls12_signature(
+                m,
+                c,
+                d,
+                &self.check.provider.signature_verification_algorithms,
+            )
+        }
+
+        fn verify_tls13_signature(
+            &self,
+            m: &[u8],
+            c: &CertificateDer<'_>,
+            d: &DigitallySignedStruct,
+        ) -> Result<HandshakeSignatureValid, rustls::Error> {
+            verify_tls13_signature(
+                m,
+                c,
+                d,
+                &self.check.provider.signature_verification_algorithms,
+            )
+        }
+
+        fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+            self.check
+                .provider
+                .signature_verification_algorithms
+                .supported_schemes()
+        }
+    };
+}
+
+/// A client's check of the server chain: records the verdict, and fails the
+/// handshake (with an alert, as OpenSSL) only under rejectUnauthorized.
+#[derive(Debug)]
+struct RecordingServerVerifier {
+    check: ChainCheck,
+    reject: bool,
+}
+
+impl ServerCertVerifier for RecordingServerVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let c = &self.check;
+        let code = c.run(end_entity, intermediates, || {
+            rustls::client::WebPkiServerVerifier::builder_with_provider(
+                c.roots.clone(),
+                c.provider.clone(),
+            )
+            .build()
+            .map_err(|e| rustls::Error::General(e.to_string()))?
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+            .map(|_| ())
+        });
         if code.is_some() && self.reject {
             return Err(rustls::Error::InvalidCertificate(
                 CertificateError::ApplicationVerificationFailure,
@@ -217,39 +280,14 @@ impl ServerCertVerifier for RecordingServerVerifier {
         Ok(ServerCertVerified::assertion())
     }
 
-    fn verify_tls12_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(m, c, d, &self.provider.signature_verification_algorithms)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(m, c, d, &self.provider.signature_verification_algorithms)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
+    signature_checks!();
 }
 
 /// A server's view of client certificates (`requestCert`): asks for one,
 /// accepts its absence, and records the verdict for `socket.authorized`.
 #[derive(Debug)]
 struct RecordingClientVerifier {
-    roots: Arc<RootCertStore>,
-    ca_ders: Arc<Vec<Vec<u8>>>,
-    provider: Arc<CryptoProvider>,
-    verdict: Arc<Mutex<Option<&'static str>>>,
+    check: ChainCheck,
     hints: Vec<DistinguishedName>,
 }
 
@@ -268,59 +306,21 @@ impl ClientCertVerifier for RecordingClientVerifier {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
     ) -> Result<ClientCertVerified, rustls::Error> {
-        let code = if self
-            .ca_ders
-            .iter()
-            .any(|c| c.as_slice() == end_entity.as_ref())
-        {
-            None
-        } else if self.roots.is_empty() {
-            Some(verify_code(
-                &rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer),
-                end_entity,
-                intermediates,
-            ))
-        } else {
-            let inner = rustls::server::WebPkiClientVerifier::builder_with_provider(
-                self.roots.clone(),
-                self.provider.clone(),
+        let c = &self.check;
+        c.run(end_entity, intermediates, || {
+            rustls::server::WebPkiClientVerifier::builder_with_provider(
+                c.roots.clone(),
+                c.provider.clone(),
             )
             .build()
-            .map_err(|e| rustls::Error::General(e.to_string()))?;
-            match inner.verify_client_cert(end_entity, intermediates, now) {
-                Ok(_) => None,
-                Err(e) => Some(verify_code(&e, end_entity, intermediates)),
-            }
-        };
-        if let Ok(mut v) = self.verdict.lock() {
-            *v = code;
-        }
+            .map_err(|e| rustls::Error::General(e.to_string()))?
+            .verify_client_cert(end_entity, intermediates, now)
+            .map(|_| ())
+        });
         Ok(ClientCertVerified::assertion())
     }
 
-    fn verify_tls12_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(m, c, d, &self.provider.signature_verification_algorithms)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(m, c, d, &self.provider.signature_verification_algorithms)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
+    signature_checks!();
 }
 
 /// The TLS state of one connection.
@@ -357,11 +357,13 @@ pub(crate) fn client(
     let provider = provider();
     let verdict = Arc::new(Mutex::new(None));
     let verifier = Arc::new(RecordingServerVerifier {
-        roots: ctx.roots.clone(),
-        ca_ders: ctx.ca_ders.clone(),
+        check: ChainCheck {
+            roots: ctx.roots.clone(),
+            ca_ders: ctx.ca_ders.clone(),
+            provider: provider.clone(),
+            verdict: verdict.clone(),
+        },
         reject: opts.reject_unauthorized,
-        provider: provider.clone(),
-        verdict: verdict.clone(),
     });
     let builder = rustls::ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(&ctx.versions)
@@ -409,10 +411,12 @@ pub(crate) fn server(
     let builder = if opts.request_cert {
         let hints = ctx.roots.subjects();
         builder.with_client_cert_verifier(Arc::new(RecordingClientVerifier {
-            roots: ctx.roots.clone(),
-            ca_ders: ctx.ca_ders.clone(),
-            provider,
-            verdict: verdict.clone(),
+            check: ChainCheck {
+                roots: ctx.roots.clone(),
+                ca_ders: ctx.ca_ders.clone(),
+                provider,
+                verdict: verdict.clone(),
+            },
             hints,
         }))
     } else {
