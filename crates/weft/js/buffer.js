@@ -239,8 +239,9 @@ Buffer.concat = function concat(list, length) {
     if (!(buf instanceof Uint8Array)) {
       throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
+    if (pos >= length) break;
     const n = Math.min(buf.length, length - pos);
-    if (n <= 0) break;
+    if (n === 0) continue;
     buffer.set(n === buf.length ? buf : buf.subarray(0, n), pos);
     pos += n;
   }

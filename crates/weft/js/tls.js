@@ -3,18 +3,25 @@
 // tls: TLS sockets and servers on rustls (src/tls.rs), with Node's API.
 // A TLSSocket is a net.Socket whose native handle was upgraded to TLS; the
 // handle reports the handshake (onhandshakedone), TLS failures (ontlserror)
-// and the peer's certificates. Certificate problems do not stop the
-// handshake: as in Node, rejectUnauthorized decides afterwards.
+// and the peer's certificates. The events and errors follow Node's
+// lib/_tls_wrap.js: a client's chain verdict and host name decide
+// 'secureConnect' or an error; a server socket's failures before
+// 'secureConnection' go to the server's 'tlsClientError'. docs/tls.md says
+// where weft differs.
 
 const net = require('net');
 const binding = internalBinding('tls_wrap');
 const {
+  ConnResetException,
   codes: {
     ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
     ERR_TLS_CERT_ALTNAME_INVALID,
     ERR_TLS_HANDSHAKE_TIMEOUT,
-    ERR_SOCKET_CLOSED,
+    ERR_TLS_INVALID_PROTOCOL_VERSION,
+    ERR_TLS_PROTOCOL_VERSION_CONFLICT,
+    ERR_TLS_REQUIRED_SERVER_NAME,
+    ERR_TLS_SNI_FROM_SERVER,
   },
 } = require('internal/errors');
 const { validateFunction, validateNumber, validateString } = require('internal/validators');
@@ -44,6 +51,7 @@ const verifyMessages = {
   CERT_SIGNATURE_FAILURE: 'certificate signature failure',
   INVALID_PURPOSE: 'unsupported certificate purpose',
   CERT_UNTRUSTED: 'certificate not trusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'unable to get issuer certificate',
 };
 
 function verifyError(code) {
@@ -67,22 +75,51 @@ function toPemList(value, name) {
 const contextRegistry = typeof FinalizationRegistry === 'function' ?
   new FinalizationRegistry((id) => binding.freeContext(id)) : null;
 
+// Node's toV(): a version name, the default when null or undefined.
+function toVersion(which, v, def) {
+  if (v == null) v = def;
+  if (v === 'TLSv1' || v === 'TLSv1.1' || v === 'TLSv1.2' || v === 'TLSv1.3') return v;
+  throw new ERR_TLS_INVALID_PROTOCOL_VERSION(v, which);
+}
+
+// OpenSSL method names (secureProtocol) as a version range.
+const secureProtocols = {
+  __proto__: null,
+  TLS_method: [], TLS_client_method: [], TLS_server_method: [],
+  SSLv23_method: [], SSLv23_client_method: [], SSLv23_server_method: [],
+  TLSv1_2_method: ['TLSv1.2', 'TLSv1.2'],
+  TLSv1_2_client_method: ['TLSv1.2', 'TLSv1.2'],
+  TLSv1_2_server_method: ['TLSv1.2', 'TLSv1.2'],
+  TLSv1_1_method: ['TLSv1.1', 'TLSv1.1'],
+  TLSv1_method: ['TLSv1', 'TLSv1'],
+};
+
 class SecureContext {
   constructor(options = {}) {
-    const minVersion = options.minVersion || DEFAULT_MIN_VERSION;
-    const maxVersion = options.maxVersion || DEFAULT_MAX_VERSION;
-    for (const [name, v] of [['minVersion', minVersion], ['maxVersion', maxVersion]]) {
-      if (!['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].includes(v)) {
-        const { codes: { ERR_TLS_INVALID_PROTOCOL_VERSION } } = require('internal/errors');
-        throw new ERR_TLS_INVALID_PROTOCOL_VERSION(v, name === 'minVersion' ? 'minimum' : 'maximum');
-      }
+    const { secureProtocol } = options;
+    let { minVersion, maxVersion } = options;
+    if (secureProtocol) {
+      if (minVersion != null) throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(minVersion, secureProtocol);
+      if (maxVersion != null) throw new ERR_TLS_PROTOCOL_VERSION_CONFLICT(maxVersion, secureProtocol);
+      validateString(secureProtocol, 'options.secureProtocol');
+      const range = secureProtocols[secureProtocol];
+      if (range === undefined) throw new TypeError(`Unknown method: ${secureProtocol}`);
+      [minVersion, maxVersion] = range;
     }
+    minVersion = toVersion('minimum', minVersion, module.exports.DEFAULT_MIN_VERSION);
+    maxVersion = toVersion('maximum', maxVersion, module.exports.DEFAULT_MAX_VERSION);
     const ca = toPemList(options.ca, 'ca');
     const cert = toPemList(options.cert, 'cert');
     const key = options.key === undefined ? undefined :
       toPemList(Array.isArray(options.key) ? options.key.map((k) => (k && k.pem !== undefined ? k.pem : k)) : options.key, 'key');
     this.id = binding.createContext({ ca, cert, key, minVersion, maxVersion });
     this.context = this;
+    // The trust anchors as PEM, for getPeerCertificate(true)'s issuer chain
+    // (undefined: the system store).
+    this[kCaPems] = ca;
+    this[kCaCerts] = undefined;
+    // Its own certificate, for getCertificate().
+    this[kCertPems] = cert;
     if (contextRegistry) contextRegistry.register(this, this.id);
   }
 }
@@ -99,8 +136,9 @@ function unfqdn(host) {
   return host.replace(/[.]$/, '');
 }
 
+// Only A-Z: String#toLowerCase() also maps other letters (Node's rule).
 function splitHost(host) {
-  return unfqdn(host).toLowerCase().split('.');
+  return unfqdn(host).replace(/[A-Z]/g, (c) => String.fromCharCode(32 + c.charCodeAt(0))).split('.');
 }
 
 function checkWildcard(hostParts, pattern, wildcards) {
@@ -205,37 +243,161 @@ function certObject(der) {
   return cert;
 }
 const kSelfSigned = Symbol('selfSigned');
+const kCaPems = Symbol('caPems');
+const kCaCerts = Symbol('caCerts');
+const kCertPems = Symbol('certPems');
 
-function onhandshakedone() {
-  const owner = this[kOwner];
-  if (!owner) return;
-  owner._secureEstablished = true;
-  owner.emit('secure');
+// Certificate objects for every certificate in a list of PEM texts.
+function certsOfPems(pems) {
+  const out = [];
+  const re = /-----BEGIN CERTIFICATE-----([^-]+)-----END CERTIFICATE-----/g;
+  for (const pem of pems) {
+    let m;
+    while ((m = re.exec(pem)) !== null) {
+      const cert = certObject(Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+      if (cert) out.push(cert);
+    }
+  }
+  return out;
 }
 
-function ontlserror(message, code) {
-  const owner = this[kOwner];
-  if (!owner || owner.destroyed) return;
-  if (verifyMessages[code] !== undefined) {
-    // The peer's certificate was rejected during the handshake (rejectUnauthorized).
-    const err = verifyError(code);
-    owner.authorized = false;
-    owner.authorizationError = code;
-    owner.destroy(err);
-    return;
+let systemCaCerts;
+function trustedCerts(context) {
+  if (context[kCaPems] === undefined) {
+    if (systemCaCerts === undefined) systemCaCerts = certsOfPems(module.exports.rootCertificates);
+    return systemCaCerts;
   }
-  const err = new Error(message);
-  err.code = code;
-  err.library = 'SSL routines';
-  err.reason = message;
-  owner._tlsError(err);
+  if (context[kCaCerts] === undefined) context[kCaCerts] = certsOfPems(context[kCaPems]);
+  return context[kCaCerts];
+}
+
+function sameName(a, b) {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    const va = a[ka[i]];
+    const vb = b[kb[i]];
+    if (Array.isArray(va) ? !Array.isArray(vb) || va.join('\0') !== vb.join('\0') : va !== vb) return false;
+  }
+  return true;
 }
 
 const kOwner = Symbol('tlsOwner');
+const kHandshakeTimeout = Symbol('handshakeTimeout');
+const kSNICallback = Symbol('snicallback');
+let ipServernameWarned = false;
+
+function onhandshakedone() {
+  const owner = this[kOwner];
+  if (owner) owner._finishInit();
+}
+
+// The Error Node makes from an OpenSSL error: code ERR_SSL_<REASON>, and the
+// reason's text (weft adds what rustls said).
+function sslError(code, detail) {
+  const reason = code.startsWith('ERR_SSL_') ? code.slice(8).toLowerCase().replace(/_/g, ' ') : code;
+  const err = new Error(detail ? `${reason} (${detail})` : reason);
+  err.library = 'SSL routines';
+  err.reason = reason;
+  err.code = code;
+  return err;
+}
+
+// A TLS failure reported by the handle: Node's onerror().
+function ontlserror(message, code) {
+  const owner = this[kOwner];
+  if (!owner || owner.destroyed) return;
+  let err;
+  if (verifyMessages[code] !== undefined) {
+    // rejectUnauthorized: the handshake stopped at the peer's chain.
+    err = verifyError(code);
+    owner.authorized = false;
+    owner.authorizationError = code;
+  } else {
+    err = sslError(code, message);
+  }
+  if (owner._hadError) return;
+  owner._hadError = true;
+  if (!owner._secureEstablished) {
+    // Before the handshake finished: control is not released on a server
+    // socket, so this goes to 'tlsClientError'.
+    owner._closeAfterHandlingError = true;
+    owner.destroy(err);
+  } else if (owner._tlsOptions.isServer && owner._tlsOptions.rejectUnauthorized &&
+             /peer did not return a certificate/.test(err.message)) {
+    owner.destroy();
+  } else {
+    owner._emitTLSError(err);
+    // The session is over: nothing more can be read (Node's socket then
+    // sees the TCP end).
+    if (!owner.destroyed) owner.push(null);
+  }
+}
+
+const kDeferRead = Symbol('deferRead');
+
+// The native TLS write takes at most 64 KiB of records that are not out yet
+// (rustls's buffer limit): larger writes would fail with EIO. So a write
+// goes to the handle in pieces of one TLS record, each once the previous
+// one completed (docs/tls.md).
+const kMaxPiece = 16 * 1024;
+const socketWrite = net.Socket.prototype._write;
+
+function writePieces(socket, chunks, cb) {
+  let i = 0;
+  let buf = null;
+  let off = 0;
+  let done = false;
+  const finish = (err) => {
+    if (done) return;
+    done = true;
+    cb(err);
+  };
+  const step = () => {
+    for (;;) {
+      if (buf === null || off >= buf.length) {
+        if (i === chunks.length) {
+          finish();
+          return;
+        }
+        const { chunk, encoding } = chunks[i++];
+        buf = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+        off = 0;
+        continue;
+      }
+      const piece = off === 0 && buf.length <= kMaxPiece ? buf : buf.subarray(off, off + kMaxPiece);
+      off += piece.length;
+      let inCall = true;
+      let completed = false;
+      socketWrite.call(socket, piece, 'buffer', (err) => {
+        if (err) {
+          finish(err);
+        } else if (inCall) {
+          completed = true;
+        } else {
+          step();
+        }
+      });
+      inCall = false;
+      if (!completed || done) return;
+    }
+  };
+  step();
+}
+
+function startReading(socket) {
+  if (!socket._handle) return;
+  if (socket.readableFlowing !== false || socket.listenerCount('data') > 0) socket.read(0);
+  else socket._handle.readStart();
+}
 
 class TLSSocket extends net.Socket {
   constructor(socket, opts) {
     const tlsOptions = { ...opts };
+    // As Node, at once: a bad ALPNProtocols throws here.
+    if (tlsOptions.ALPNProtocols) tlsOptions.ALPNProtocols = normalizeALPN(tlsOptions.ALPNProtocols);
     super({
       handle: undefined,
       allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
@@ -261,11 +423,18 @@ class TLSSocket extends net.Socket {
     this[kPendingSession] = null;
     this[kIsVerified] = false;
     this[kErrorEmitted] = false;
+    this._requestCert = !!tlsOptions.requestCert || !tlsOptions.isServer;
+    this._rejectUnauthorized = !!tlsOptions.rejectUnauthorized;
+    // Until control is released (at once for tls.connect, at
+    // 'secureConnection' on a server), errors go to _tlsError.
+    this.on('error', this._tlsError);
+    if (tlsOptions.isServer && tlsOptions.SNICallback) this._SNICallback = tlsOptions.SNICallback;
+    if (tlsOptions.handshakeTimeout > 0) this.setTimeout(tlsOptions.handshakeTimeout, this._handleTimeout);
     if (socket) this._adopt(socket);
   }
 
-  // Takes over a connected net.Socket's native handle (tls.connect({ socket })
-  // and the server side); until it connects, wait for it.
+  // Takes over a net.Socket's native handle (tls.connect({ socket }) and the
+  // server side); while it is still connecting, wait for it.
   _adopt(socket) {
     this._parent = socket;
     if (socket.connecting || !socket._handle) {
@@ -285,6 +454,15 @@ class TLSSocket extends net.Socket {
   _takeHandle(socket) {
     const handle = socket._handle;
     const internals = net[Symbol.for('weft.net.internals')];
+    if (!this._tlsOptions.isServer && handle.reading) {
+      // STARTTLS: the upgrade may be decided in the parent's 'data'
+      // listener, inside the native read loop of the plain handle, which
+      // must not go on reading it: stop, and read again from the check
+      // phase (_start), when that loop is over.
+      handle.reading = false;
+      handle.readStop();
+      this[kDeferRead] = true;
+    }
     socket._handle = null;
     this._handle = handle;
     internals.initSocketHandle(this);
@@ -295,6 +473,10 @@ class TLSSocket extends net.Socket {
   }
 
   _start() {
+    if (this.connecting) {
+      this.once('connect', this._start);
+      return;
+    }
     if (this._tlsStarted || !this._handle) return;
     this._tlsStarted = true;
     const options = this._tlsOptions;
@@ -302,48 +484,94 @@ class TLSSocket extends net.Socket {
     handle[kOwner] = this;
     handle.onhandshakedone = onhandshakedone;
     handle.ontlserror = ontlserror;
-    const connectOptions = this[kConnectOptions] || {};
-    let servername = options.servername ?? connectOptions.servername;
-    const host = connectOptions.host || (this._parent && this._parent._host) || 'localhost';
-    if (servername === undefined && !options.isServer && !net.isIP(host)) servername = host;
+    // As Node's tls.connect: SNI only for an explicit servername. rustls
+    // sends none for an IP address, which names the session when there is
+    // no servername (host names are checked in JS, so the name does not
+    // matter to the chain check).
+    let servername = options.isServer ? undefined : options.servername;
     if (servername === '') servername = undefined;
-    binding.wrap(handle.id, this[kSecureContext].id, !!options.isServer, {
-      servername,
-      host,
-      ALPNProtocols: normalizeALPN(options.ALPNProtocols),
-      requestCert: !!options.requestCert,
-      rejectUnauthorized: options.rejectUnauthorized !== false,
-    });
-    if (!options.isServer && servername) this.servername = servername;
-    if (this.readableFlowing !== false || this.listenerCount('data') > 0) this.read(0);
-    else this._handle.readStart();
+    let host;
+    if (!options.isServer) {
+      const connectOptions = this[kConnectOptions] || {};
+      const h = connectOptions.host || (this._parent && this._parent._host);
+      host = h && net.isIP(h) ? h : '0.0.0.0';
+    }
+    try {
+      binding.wrap(handle.id, this[kSecureContext].id, !!options.isServer, {
+        servername,
+        host,
+        ALPNProtocols: options.ALPNProtocols,
+        requestCert: !!options.requestCert,
+        rejectUnauthorized: options.rejectUnauthorized !== false,
+      });
+    } catch (err) {
+      // A server without a key and certificate, a servername rustls cannot
+      // send: this connection fails (on a server, as 'tlsClientError').
+      this.destroy(err);
+      return;
+    }
+    if (this[kDeferRead]) {
+      this[kDeferRead] = false;
+      setImmediate(startReading, this);
+    } else {
+      startReading(this);
+    }
   }
 
-  _releaseControl() {
-    this._controlReleased = true;
+  _write(data, encoding, cb) {
+    // Small writes (most) go straight through.
+    if (typeof data === 'string' ? data.length * 3 <= kMaxPiece : data.length <= kMaxPiece) {
+      socketWrite.call(this, data, encoding, cb);
+    } else {
+      writePieces(this, [{ chunk: data, encoding }], cb);
+    }
+  }
+
+  _writev(chunks, cb) {
+    writePieces(this, chunks, cb);
+  }
+
+  _finishInit() {
+    // A handshake that completes after destroy() is ignored.
+    if (!this._handle) return;
+    const id = this._handle.id;
+    this.alpnProtocol = binding.getAlpn(id) || false;
+    if (this.servername === null) this.servername = binding.getServername(id) || false;
+    this._secureEstablished = true;
+    if (this._tlsOptions.handshakeTimeout > 0) this.setTimeout(0, this._handleTimeout);
+    this.emit('secure');
+  }
+
+  _handleTimeout() {
+    this._emitTLSError(new ERR_TLS_HANDSHAKE_TIMEOUT());
+  }
+
+  _emitTLSError(err) {
+    const e = this._tlsError(err);
+    if (e) this.emit('error', e);
   }
 
   _tlsError(err) {
-    if (this[kErrorEmitted]) return;
-    if (err.code && err.code.startsWith('ERR_SSL')) {
-      this[kErrorEmitted] = true;
-      if (this._tlsOptions.isServer && this._tlsOptions.server) {
-        this._tlsOptions.server.emit('tlsClientError', err, this);
-        this.destroy();
-      } else {
-        this.destroy(err);
-      }
-    }
+    this.emit('_tlsError', err);
+    if (this._controlReleased) return err;
+    return null;
+  }
+
+  _releaseControl() {
+    if (this._controlReleased) return false;
+    this._controlReleased = true;
+    this.removeListener('error', this._tlsError);
+    return true;
   }
 
   setServername(name) {
     validateString(name, 'name');
-    if (this._tlsOptions.isServer) {
-      const { codes: { ERR_TLS_SNI_FROM_SERVER } } = require('internal/errors');
-      throw new ERR_TLS_SNI_FROM_SERVER();
-    }
+    if (this._tlsOptions.isServer) throw new ERR_TLS_SNI_FROM_SERVER();
+    // Takes effect when the handshake starts (weft sends the ClientHello then).
     this._tlsOptions.servername = name;
   }
+
+  setSession() {}
 
   getPeerCertificate(detailed) {
     if (!this._handle) return null;
@@ -351,16 +579,32 @@ class TLSSocket extends net.Socket {
     if (chain.length === 0) return {};
     const certs = chain.map(certObject);
     if (detailed) {
+      // As OpenSSL's chain: what the peer sent, then issuers from the trust
+      // store, found by name, up to a self-signed root (its own issuer).
+      let last = certs[certs.length - 1];
+      const store = last[kSelfSigned] ? [] : trustedCerts(this[kSecureContext]);
+      while (!last[kSelfSigned] && certs.length < 10) {
+        const issuer = store.find((c) => sameName(c.subject, last.issuer) && !certs.includes(c));
+        if (!issuer) break;
+        // The store's objects are shared: link copies.
+        const copy = { ...issuer, subject: issuer.subject, issuer: issuer.issuer };
+        Object.defineProperty(copy, kSelfSigned, { value: issuer[kSelfSigned] });
+        certs.push(copy);
+        last = copy;
+      }
       for (let i = 0; i < certs.length - 1; i++) certs[i].issuerCertificate = certs[i + 1];
-      const last = certs[certs.length - 1];
-      last.issuerCertificate = last[kSelfSigned] ? last : undefined;
-      if (last.issuerCertificate === undefined) delete last.issuerCertificate;
+      if (last[kSelfSigned]) last.issuerCertificate = last;
     }
     return certs[0];
   }
 
+  // This side's certificate (from the secure context's `cert`), {} when it
+  // has none; null once destroyed.
   getCertificate() {
-    return null;
+    if (!this._handle) return null;
+    const pems = this[kSecureContext][kCertPems];
+    const cert = pems ? certsOfPems(pems)[0] : undefined;
+    return cert || {};
   }
 
   getProtocol() {
@@ -408,58 +652,72 @@ class TLSSocket extends net.Socket {
   }
 }
 
+// ALPNProtocols as a list of names (the native side sends them as UTF-8):
+// from an array of strings or Node's wire format (length-prefixed names in
+// a Buffer or TypedArray, as tls.convertALPNProtocols() makes). Anything
+// else throws, as Node's setALPNProtocols does.
 function normalizeALPN(protocols) {
   if (protocols === undefined || protocols === null) return undefined;
   if (Array.isArray(protocols)) {
-    return protocols.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1')));
+    for (let i = 0; i < protocols.length; i++) {
+      const p = protocols[i];
+      if (typeof p !== 'string') throw new ERR_INVALID_ARG_TYPE(`ALPNProtocols[${i}]`, 'string', p);
+      const len = Buffer.byteLength(p);
+      if (len > 255) {
+        throw new ERR_OUT_OF_RANGE(`The byte length of the protocol at index ${i} exceeds the maximum length.`,
+          '<= 255', len, true);
+      }
+    }
+    return protocols.slice();
   }
-  if (protocols instanceof Uint8Array) {
-    // Node's wire format: length-prefixed names.
+  if (ArrayBuffer.isView(protocols)) {
+    const bytes = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
     const out = [];
-    for (let i = 0; i < protocols.length;) {
-      const n = protocols[i];
-      out.push(Buffer.from(protocols.subarray(i + 1, i + 1 + n)).toString('latin1'));
+    for (let i = 0; i < bytes.length;) {
+      const n = bytes[i];
+      out.push(bytes.subarray(i + 1, i + 1 + n).toString('utf8'));
       i += n + 1;
     }
     return out;
   }
-  throw new ERR_INVALID_ARG_TYPE('options.ALPNProtocols', ['Array', 'Buffer', 'TypedArray'], protocols);
+  throw new TypeError('Must give a Buffer as first argument');
 }
 
 function onConnectSecure() {
   const options = this[kConnectOptions];
   const code = this._handle ? binding.verifyError(this._handle.id) : null;
-  let error = code ? verifyError(code) : undefined;
-  if (!error) {
+  let verifyErr = code ? verifyError(code) : null;
+  if (!verifyErr) {
     const hostname = options.servername || options.host || (options.socket && options.socket._host) || 'localhost';
     const cert = this.getPeerCertificate(true);
-    error = options.checkServerIdentity(hostname, cert);
+    verifyErr = options.checkServerIdentity(hostname, cert);
   }
-  this.alpnProtocol = this._handle ? (binding.getAlpn(this._handle.id) || false) : false;
-  if (error) {
+  if (verifyErr) {
     this.authorized = false;
-    this.authorizationError = error.code || error.message;
-    if (options.rejectUnauthorized) {
-      this.destroy(error);
+    this.authorizationError = verifyErr.code || verifyErr.message;
+    if (options.rejectUnauthorized !== false) {
+      this.destroy(verifyErr);
       return;
     }
   } else {
     this.authorized = true;
   }
   this.secureConnecting = false;
-  this[kIsVerified] = true;
   this.emit('secureConnect');
+  this[kIsVerified] = true;
   this.removeListener('end', onConnectEnd);
 }
 
 function onConnectEnd() {
-  if (!this._secureEstablished) {
-    const error = new Error('Client network socket disconnected before secure TLS connection was established');
-    error.code = 'ECONNRESET';
-    error.path = this[kConnectOptions].path;
-    error.host = this[kConnectOptions].host;
-    error.port = this[kConnectOptions].port;
-    error.localAddress = this[kConnectOptions].localAddress;
+  if (!this._hadError) {
+    const options = this[kConnectOptions];
+    this._hadError = true;
+    const error = new ConnResetException('Client network socket disconnected before ' +
+                                         'secure TLS connection was established');
+    error.path = options.path;
+    error.host = options.host;
+    error.port = options.port;
+    error.localAddress = options.localAddress;
     this.destroy(error);
   }
 }
@@ -483,12 +741,14 @@ function connect(...args) {
   const allowUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
   options = {
     rejectUnauthorized: !allowUnauthorized,
+    ciphers: module.exports.DEFAULT_CIPHERS,
     checkServerIdentity,
     minDHSize: 1024,
     ...options,
   };
   if (!options.keepAlive) options.singleUse = true;
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
+  validateNumber(options.minDHSize, 'options.minDHSize', 1);
   const context = options.secureContext || createSecureContext(options);
   const tlssock = new TLSSocket(options.socket, {
     allowHalfOpen: options.allowHalfOpen,
@@ -502,17 +762,28 @@ function connect(...args) {
     highWaterMark: options.highWaterMark,
     onread: options.onread,
     signal: options.signal,
-    servername: options.servername,
   });
+  options.rejectUnauthorized = options.rejectUnauthorized !== false;
   tlssock[kConnectOptions] = options;
   if (cb) tlssock.once('secureConnect', cb);
   if (!options.socket) {
     if (options.timeout) tlssock.setTimeout(options.timeout);
-    tlssock.connect(options, () => tlssock._start());
-  } else if (!tlssock.connecting) {
-    tlssock._start();
+    tlssock.connect(options, tlssock._start);
   }
   tlssock._releaseControl();
+  if (options.servername) {
+    if (!ipServernameWarned && net.isIP(options.servername)) {
+      process.emitWarning(
+        'Setting the TLS ServerName to an IP address is not permitted by ' +
+        'RFC 6066. This will be ignored in a future version.',
+        'DeprecationWarning',
+        'DEP0123',
+      );
+      ipServernameWarned = true;
+    }
+    tlssock.setServername(options.servername);
+  }
+  if (options.socket) tlssock._start();
   tlssock.on('secure', onConnectSecure);
   tlssock.prependListener('end', onConnectEnd);
   return tlssock;
@@ -521,38 +792,50 @@ function connect(...args) {
 // --- server -----------------------------------------------------------------
 
 function onServerSocketSecure() {
-  const server = this._tlsOptions.server;
-  if (this._tlsOptions.requestCert) {
-    const code = this._handle ? binding.verifyError(this._handle.id) : null;
-    const chain = this._handle ? binding.getPeerChain(this._handle.id) : [];
-    if (chain.length === 0) {
-      this.authorized = false;
-      this.authorizationError = 'UNABLE_TO_GET_ISSUER_CERT';
-    } else if (code) {
-      this.authorized = false;
-      this.authorizationError = code;
+  if (this._requestCert) {
+    const id = this._handle.id;
+    const code = binding.verifyError(id);
+    const hasCert = binding.getPeerChain(id).length > 0;
+    if (!hasCert && this._rejectUnauthorized) {
+      // OpenSSL fails such a handshake (SSL_VERIFY_FAIL_IF_NO_PEER_CERT).
+      this._hadError = true;
+      this.destroy(sslError('ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE'));
+      return;
+    }
+    const verifyCode = hasCert ? code : 'UNABLE_TO_GET_ISSUER_CERT';
+    if (verifyCode) {
+      this.authorizationError = verifyCode;
+      if (this._rejectUnauthorized) this.destroy();
     } else {
       this.authorized = true;
     }
-    if (!this.authorized && this._tlsOptions.rejectUnauthorized) {
-      this.destroy();
-      return;
-    }
   }
-  if (this._handle) {
-    this.servername = binding.getServername(this._handle.id) || false;
-    this.alpnProtocol = binding.getAlpn(this._handle.id) || false;
-  }
-  this.secureConnecting = false;
   if (!this.destroyed && this._releaseControl()) {
-    // Node only emits once control was released; weft releases at once.
+    this.secureConnecting = false;
+    this._tlsOptions.server.emit('secureConnection', this);
   }
-  server.emit('secureConnection', this);
+}
+
+function onSocketTLSError(err) {
+  if (!this._controlReleased && !this[kErrorEmitted]) {
+    this[kErrorEmitted] = true;
+    this._tlsOptions.server.emit('tlsClientError', err, this);
+  }
+}
+
+function onSocketClose(err) {
+  // Closed because of an error: reported already.
+  if (err) return;
+  if (!this._controlReleased && !this[kErrorEmitted]) {
+    this[kErrorEmitted] = true;
+    const connReset = new ConnResetException('socket hang up');
+    this._tlsOptions.server.emit('tlsClientError', connReset, this);
+  }
 }
 
 function tlsConnectionListener(rawSocket) {
   const socket = new TLSSocket(rawSocket, {
-    secureContext: this._sharedContext,
+    secureContext: this._sharedCreds,
     isServer: true,
     server: this,
     requestCert: this.requestCert,
@@ -564,21 +847,12 @@ function tlsConnectionListener(rawSocket) {
     highWaterMark: this.highWaterMark,
   });
   socket.on('secure', onServerSocketSecure);
-  if (this[kHandshakeTimeout] > 0) {
-    socket.setTimeout(this[kHandshakeTimeout], () => {
-      if (socket.secureConnecting) {
-        const err = new ERR_TLS_HANDSHAKE_TIMEOUT();
-        socket.destroy(err);
-        this.emit('tlsClientError', err, socket);
-      }
-    });
-    socket.once('secure', () => socket.setTimeout(0));
-  }
+  socket[kErrorEmitted] = false;
+  socket.on('close', onSocketClose);
+  socket.on('_tlsError', onSocketTLSError);
+  socket.on('error', onSocketTLSError);
   socket._start();
 }
-
-const kHandshakeTimeout = Symbol('handshakeTimeout');
-const kSNICallback = Symbol('snicallback');
 
 function Server(options, listener) {
   if (!(this instanceof Server)) return new Server(options, listener);
@@ -593,7 +867,8 @@ function Server(options, listener) {
   this._contexts = [];
   this.requestCert = options.requestCert === true;
   this.rejectUnauthorized = options.rejectUnauthorized !== false;
-  this.ALPNProtocols = options.ALPNProtocols ? normalizeALPN(options.ALPNProtocols) : undefined;
+  // As Node: the wire format (a Buffer); anything else is ignored.
+  if (options.ALPNProtocols) module.exports.convertALPNProtocols(options.ALPNProtocols, this);
   this[kHandshakeTimeout] = options.handshakeTimeout || (120 * 1000);
   validateNumber(this[kHandshakeTimeout], 'options.handshakeTimeout');
   this[kSNICallback] = options.SNICallback;
@@ -612,12 +887,18 @@ Server.prototype.setSecureContext = function(options) {
   this.key = options.key;
   this.cert = options.cert;
   this.ca = options.ca;
-  this._sharedContext = options.secureContext || createSecureContext(options);
+  this.minVersion = options.minVersion;
+  this.maxVersion = options.maxVersion;
+  this._sharedCreds = options.secureContext || createSecureContext(options);
 };
 
+// Kept for Node's API; weft's server does not choose a certificate by SNI
+// (docs/tls.md).
 Server.prototype.addContext = function(servername, context) {
-  if (!servername) throw new ERR_INVALID_ARG_VALUE('servername', servername);
-  this._contexts.push([servername, context.context ? context.context : createSecureContext(context)]);
+  if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
+  const re = new RegExp(`^${servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replaceAll('*', '[^.]*')}$`);
+  const secureContext = context instanceof SecureContext ? context : createSecureContext(context);
+  this._contexts.push([re, secureContext.context]);
 };
 
 Server.prototype.getTicketKeys = function() {
@@ -649,12 +930,19 @@ module.exports = {
     return rootCertificates;
   },
   convertALPNProtocols(protocols, out) {
-    const list = normalizeALPN(protocols) || [];
-    const parts = [];
-    for (const p of list) {
-      parts.push(Buffer.from([p.length]), Buffer.from(p, 'latin1'));
+    if (Array.isArray(protocols)) {
+      const list = normalizeALPN(protocols);
+      const buf = Buffer.alloc(list.reduce((n, p) => n + 1 + Buffer.byteLength(p), 0));
+      let off = 0;
+      for (const p of list) {
+        buf[off] = Buffer.byteLength(p);
+        off += 1 + buf.write(p, off + 1);
+      }
+      out.ALPNProtocols = buf;
+    } else if (ArrayBuffer.isView(protocols)) {
+      out.ALPNProtocols = Buffer.from(protocols.buffer.slice(protocols.byteOffset,
+                                                            protocols.byteOffset + protocols.byteLength));
     }
-    out.ALPNProtocols = Buffer.concat(parts);
   },
   checkServerIdentity,
   createSecureContext,
@@ -664,4 +952,3 @@ module.exports = {
   createServer,
   connect,
 };
-void ERR_SOCKET_CLOSED;

@@ -496,6 +496,13 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                     Ok(buf) => call_method(lp, ctx, &js, "onread", (n as i32, buf)),
                     Err(e) => lp.report(ctx, e),
                 }
+                // The callback may have upgraded the handle (STARTTLS): its
+                // reading now goes through the TLS path.
+                let upgraded = matches!(lp.handles.borrow_mut().by_token(token), Some((_, s)) if matches!(s.io, Io::Tls(_)));
+                if upgraded {
+                    lp.shared_push(token);
+                    return;
+                }
             }
             ReadOutcome::Eof => {
                 call_method(lp, ctx, &js, "onread", (UV_EOF, rquickjs::Undefined));
@@ -757,6 +764,13 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
         return 0;
     }
     slot.reading = on;
+    // TLS may hold decrypted plaintext already: let the poll phase look.
+    if on && matches!(slot.io, Io::Tls(_)) {
+        let t = slot.token(id, false);
+        drop(h);
+        lp.shared_push(t);
+        return 0;
+    }
     if on && slot.io.arm_read(&slot.read_waker) {
         let t = slot.token(id, false);
         drop(h);

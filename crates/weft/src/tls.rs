@@ -289,11 +289,14 @@ impl ServerCertVerifier for RecordingServerVerifier {
 struct RecordingClientVerifier {
     check: ChainCheck,
     hints: Vec<DistinguishedName>,
+    /// requestCert with rejectUnauthorized: a client without a certificate
+    /// gets certificate_required, as from OpenSSL.
+    mandatory: bool,
 }
 
 impl ClientCertVerifier for RecordingClientVerifier {
     fn client_auth_mandatory(&self) -> bool {
-        false
+        self.mandatory
     }
 
     fn root_hint_subjects(&self) -> &[DistinguishedName] {
@@ -337,6 +340,8 @@ pub(crate) struct TlsIo {
     pub eof: bool,
     /// The SNI name the client sent or the server received.
     pub servername: Option<String>,
+    /// The first bytes received, while the handshake lasts.
+    first_bytes: Vec<u8>,
 }
 
 /// Options for one connection, from JS.
@@ -377,7 +382,9 @@ pub(crate) fn client(
         _ => builder.with_no_client_auth(),
     };
     config.alpn_protocols = opts.alpn;
-    // Node sends no SNI for an IP address; rustls does the same for IpAddress names.
+    // Node's tls.connect sends SNI only for an explicit servername.
+    config.enable_sni = opts.servername.as_deref().is_some_and(|s| !s.is_empty());
+    // rustls sends no SNI for an IP address either way.
     let name_str = opts
         .servername
         .clone()
@@ -385,7 +392,10 @@ pub(crate) fn client(
         .unwrap_or_else(|| host_for_name.to_string());
     let name = ServerName::try_from(name_str.clone())
         .map_err(|_| format!("invalid server name {name_str}"))?;
-    let conn = rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    let mut conn =
+        rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    // The JS stream applies backpressure; rustls must take every write whole.
+    conn.set_buffer_limit(None);
     Ok(TlsIo {
         tcp,
         conn: rustls::Connection::Client(conn),
@@ -394,6 +404,7 @@ pub(crate) fn client(
         shutdown_pending: false,
         eof: false,
         servername: opts.servername,
+        first_bytes: Vec::new(),
     })
 }
 
@@ -418,6 +429,7 @@ pub(crate) fn server(
                 verdict: verdict.clone(),
             },
             hints,
+            mandatory: opts.reject_unauthorized,
         }))
     } else {
         builder.with_no_client_auth()
@@ -430,7 +442,8 @@ pub(crate) fn server(
         .with_single_cert(ctx.chain.clone(), key.clone_key())
         .map_err(|e| e.to_string())?;
     config.alpn_protocols = opts.alpn;
-    let conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
+    let mut conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
+    conn.set_buffer_limit(None);
     Ok(TlsIo {
         tcp,
         conn: rustls::Connection::Server(conn),
@@ -439,14 +452,38 @@ pub(crate) fn server(
         shutdown_pending: false,
         eof: false,
         servername: None,
+        first_bytes: Vec::new(),
     })
 }
 
-struct TryRead<'a>(&'a tokio::net::TcpStream);
+/// Reads ciphertext; keeps the first bytes a server receives, so that an
+/// HTTP request on a TLS port can be named as OpenSSL names it.
+struct TryRead<'a>(&'a tokio::net::TcpStream, &'a mut Vec<u8>);
 impl Read for TryRead<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.try_read(buf)
+        let n = self.0.try_read(buf)?;
+        if self.1.len() < 8 {
+            let take = (8 - self.1.len()).min(n);
+            self.1.extend_from_slice(&buf[..take]);
+        }
+        Ok(n)
     }
+}
+
+fn looks_like_http(first: &[u8]) -> bool {
+    const METHODS: [&[u8]; 8] = [
+        b"GET ",
+        b"POST ",
+        b"PUT ",
+        b"HEAD ",
+        b"DELETE ",
+        b"OPTIONS ",
+        b"PATCH ",
+        b"CONNECT ",
+    ];
+    METHODS.iter().any(|m| {
+        first.starts_with(m) || (first.len() < m.len() && m.starts_with(first) && first.len() >= 4)
+    })
 }
 
 struct TryWrite<'a>(&'a tokio::net::TcpStream);
@@ -505,8 +542,17 @@ impl TlsIo {
         let mut next = Pump::Idle;
         let handshaking = self.conn.is_handshaking();
         if (deliver || handshaking) && self.conn.wants_read() && !self.eof {
-            match self.conn.read_tls(&mut TryRead(&self.tcp)) {
-                // Ok(0) is the TCP EOF: rustls remembers it, the reader reports it.
+            match self
+                .conn
+                .read_tls(&mut TryRead(&self.tcp, &mut self.first_bytes))
+            {
+                // Ok(0) is the TCP EOF: after the handshake rustls's reader reports
+                // it; during the handshake nothing would, so report it here.
+                Ok(0) if self.conn.is_handshaking() => {
+                    self.eof = true;
+                    events.push(TlsEvent::Eof);
+                    return Pump::Idle;
+                }
                 Ok(0) => {}
                 Ok(_) => next = Pump::Again,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => next = Pump::Arm,
@@ -519,8 +565,15 @@ impl TlsIo {
             if let Err(e) = self.conn.process_new_packets() {
                 let _ = self.flush();
                 // A rejected certificate is reported as its verify code, as Node does.
+                let is_server = matches!(self.conn, rustls::Connection::Server(_));
                 match self.verify_error() {
                     Some(code) => events.push(TlsEvent::Error(String::new(), code)),
+                    None if is_server && handshaking && looks_like_http(&self.first_bytes) => {
+                        events.push(TlsEvent::Error(
+                            "http request".into(),
+                            "ERR_SSL_HTTP_REQUEST",
+                        ))
+                    }
                     None => events.push(TlsEvent::Error(e.to_string(), tls_error_code(&e))),
                 }
                 return Pump::Idle;
@@ -651,6 +704,7 @@ fn tls_error_code(e: &rustls::Error) -> &'static str {
             _ => "ERR_SSL_TLSV1_ALERT",
         },
         rustls::Error::PeerIncompatible(_) => "ERR_SSL_UNSUPPORTED_PROTOCOL",
+        rustls::Error::NoCertificatesPresented => "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE",
         rustls::Error::NoApplicationProtocol => "ERR_SSL_NO_APPLICATION_PROTOCOL",
         rustls::Error::InvalidMessage(_) => "ERR_SSL_WRONG_VERSION_NUMBER",
         _ => "ERR_SSL_PROTOCOL_ERROR",
@@ -988,7 +1042,10 @@ pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
     let Io::Tls(t) = &mut slot.io else {
         return -libc::EBADF;
     };
-    t.conn.send_close_notify();
+    // OpenSSL sends close_notify only on an established session.
+    if !t.conn.is_handshaking() {
+        t.conn.send_close_notify();
+    }
     // A peer that already went away leaves nothing to shut down: report that
     // through onshutdown (which Node ignores), not as a synchronous failure.
     let flushed = t.flush().unwrap_or(true);
