@@ -71,6 +71,8 @@ fn main() {
         argv,
         exec_argv,
         exec_path,
+        // The process exits right after: let the OS reclaim the engine.
+        skip_teardown: true,
     };
     let code = weft::Runtime::new(options).run(main);
     std::process::exit(code);

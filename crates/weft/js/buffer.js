@@ -870,6 +870,9 @@ function transcode(source, fromEncoding, toEncoding) {
   return fromString(s, toEncoding);
 }
 
+// Chunks made in Rust get this prototype directly.
+internalBinding('task_queue').setBufferPrototype(Buffer.prototype);
+
 module.exports = {
   Buffer,
   SlowBuffer,

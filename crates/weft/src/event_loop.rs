@@ -84,8 +84,11 @@ pub(crate) struct Hooks {
     pub emit_exit: Option<Persistent<Function<'static>>>,
     pub esm_resolve: Option<Persistent<Function<'static>>>,
     pub esm_load: Option<Persistent<Function<'static>>>,
-    /// `Buffer.prototype`, given to every chunk created in Rust.
+    /// `Buffer.prototype`, given to every chunk created in Rust; set by
+    /// `buffer.js` when it loads (`setBufferPrototype`).
     pub buffer_proto: Option<Persistent<rquickjs::Object<'static>>>,
+    /// Loads `buffer.js` (which then sets `buffer_proto`).
+    pub load_buffer: Option<Persistent<Function<'static>>>,
 }
 
 /// Loop state, shared by the driver and every native binding (through `Rc`).
@@ -247,7 +250,16 @@ impl Loop {
         }
     }
 
+    /// `Buffer.prototype`; the first call loads the `buffer` module, which
+    /// registers it (scripts that never use a Buffer do not load it).
     pub(crate) fn buffer_proto<'js>(&self, ctx: &Ctx<'js>) -> Option<rquickjs::Object<'js>> {
+        if self.hooks.borrow().buffer_proto.is_none() {
+            let load = self.hook(ctx, |h| h.load_buffer.clone())?;
+            if load.call::<_, ()>(()).is_err() {
+                let _ = ctx.catch();
+                return None;
+            }
+        }
         let p = self.hooks.borrow().buffer_proto.clone()?;
         p.restore(ctx).ok()
     }

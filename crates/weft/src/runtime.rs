@@ -18,6 +18,11 @@ pub struct Options {
     pub exec_argv: Vec<String>,
     /// `process.execPath`: absolute path of the executable.
     pub exec_path: String,
+    /// Skip freeing the engine when the program ends: for a process that
+    /// exits right after [`Runtime::run`] returns (as the `weft` command
+    /// does), the operating system reclaims the memory faster. Embedders
+    /// that go on running leave this false.
+    pub skip_teardown: bool,
 }
 
 /// What to run.
@@ -81,6 +86,7 @@ impl Runtime {
             }
         };
         let lp = Loop::new();
+        let skip_teardown = self.options.skip_teardown;
         *lp.options.borrow_mut() = self.options;
         *lp.main.borrow_mut() = main;
 
@@ -106,6 +112,11 @@ impl Runtime {
             return 70;
         }
         let code = lp.clone().run(context.clone()).await;
+        if skip_teardown {
+            std::mem::forget(context);
+            std::mem::forget(engine);
+            return code;
+        }
         lp.clear();
         code
     }

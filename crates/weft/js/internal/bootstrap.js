@@ -86,7 +86,6 @@ const { fatalException } = requireBuiltin('internal/process/execution');
 // --- globals ---------------------------------------------------------------
 requireBuiltin('internal/globals');
 
-const { Buffer } = requireBuiltin('buffer');
 
 getBinding('task_queue').setHooks({
   processTicksAndRejections: taskQueues.processTicksAndRejections,
@@ -107,7 +106,9 @@ getBinding('task_queue').setHooks({
   esmLoad(name) {
     return requireBuiltin('internal/modules/cjs').esmLoad(name);
   },
-  bufferPrototype: Buffer.prototype,
+  loadBuffer() {
+    requireBuiltin('buffer');
+  },
 });
 
 exports.runMain = function runMain() {

@@ -36,8 +36,6 @@ defineValue('clearInterval', timers.clearInterval);
 defineValue('setImmediate', timers.setImmediate);
 defineValue('clearImmediate', timers.clearImmediate);
 defineValue('queueMicrotask', require('internal/process/task_queues').queueMicrotask);
-// timers.js gives setTimeout/setImmediate their util.promisify.custom versions.
-require('timers');
 
 defineLazy('Buffer', () => require('buffer').Buffer);
 defineLazy('console', () => require('console'));
@@ -55,3 +53,9 @@ defineLazy('atob', () => require('internal/base64').atob);
 defineLazy('btoa', () => require('internal/base64').btoa);
 defineLazy('structuredClone', () => require('internal/structured_clone').structuredClone);
 defineLazy('performance', () => require('internal/perf').performance);
+
+// mJS's globals, a weft addition (Node defines neither): `load(file)` runs a
+// built-in mJS library such as Mongoose OS's 'api_net.js' (which defines
+// `Net`) or a script file; `print(...)` prints as mJS does. docs/mongoose.md.
+defineLazy('load', () => require('internal/mjs/load').load);
+defineLazy('print', () => require('internal/mjs/print').print);

@@ -517,6 +517,19 @@ function clearImmediate(immediate) {
   clearImmediateInternal(immediate);
 }
 
+// util.promisify(setTimeout / setImmediate) gives the timers/promises
+// versions, as in Node; defined here so that the globals have it from start.
+const kCustomPromisified = Symbol.for('nodejs.util.promisify.custom');
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, kCustomPromisified, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      return require('timers/promises')[name];
+    },
+  });
+}
+
 module.exports = {
   TIMEOUT_MAX,
   kRefed,

@@ -75,6 +75,14 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
     let l = lp.clone();
     set_fn(
         obj,
+        "setBufferPrototype",
+        move |ctx: Ctx<'js>, proto: Object<'js>| {
+            l.hooks.borrow_mut().buffer_proto = Some(Persistent::save(&ctx, proto));
+        },
+    )?;
+    let l = lp.clone();
+    set_fn(
+        obj,
         "setHooks",
         move |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
             let get = |name: &str| -> Result<Option<Persistent<Function<'static>>>> {
@@ -90,8 +98,7 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
             h.emit_exit = get("emitExit")?;
             h.esm_resolve = get("esmResolve")?;
             h.esm_load = get("esmLoad")?;
-            let proto: Option<Object> = hooks.get("bufferPrototype")?;
-            h.buffer_proto = proto.map(|p| Persistent::save(&ctx, p));
+            h.load_buffer = get("loadBuffer")?;
             Ok(())
         },
     )?;
