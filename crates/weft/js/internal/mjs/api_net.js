@@ -133,8 +133,6 @@ function finish(c) {
 
 // ---- addresses ----------------------------------------------------------------
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
 // Mongoose's address syntax: [udp://|tcp://][HOST:]PORT, HOST an IPv4
 // address, [IPv6] or a name; a lone PORT or :PORT means any address.
 // Returns { proto, host, port } or null.
