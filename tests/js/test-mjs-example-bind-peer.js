@@ -1,4 +1,4 @@
-// peer: python3 tests/peers/mjs_peer.py dial
+// peer: python3 tests/peers/tcp_peer.py dial
 'use strict';
 // The Mongoose OS (000) seed example, examples/mjs-bind.js: the document's
 // `Net.bind(':1234', function(conn, ev, ev_data) { print(ev); }, null);`

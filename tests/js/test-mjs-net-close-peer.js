@@ -1,4 +1,4 @@
-// peer: python3 tests/peers/mjs_peer.py sink
+// peer: python3 tests/peers/tcp_peer.py sink
 'use strict';
 // Mongoose OS Net API: Net.close is "send all pending data, then disconnect".
 // The peer (not weft) records, for each connection, the bytes it got until

@@ -1,4 +1,4 @@
-// peer: python3 tests/peers/mjs_peer.py dial
+// peer: python3 tests/peers/tcp_peer.py dial
 'use strict';
 // Mongoose OS Net API: listeners reached by a client that is not weft (the
 // peer's 'dial' mode: it connects to the port we name, sends a text,
