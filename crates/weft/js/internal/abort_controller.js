@@ -21,17 +21,8 @@ const {
 } = require('internal/util');
 const { DOMException } = require('internal/dom_exception');
 
-let lazyErrorCodes;
-function codes() {
-  if (lazyErrorCodes === undefined) lazyErrorCodes = require('internal/errors').codes;
-  return lazyErrorCodes;
-}
-
-let lazyValidators;
-function validators() {
-  if (lazyValidators === undefined) lazyValidators = require('internal/validators');
-  return lazyValidators;
-}
+const { codes } = require('internal/errors');
+const validators = require('internal/validators');
 
 let lazyInspectFn;
 function inspect(value, options) {
@@ -75,7 +66,7 @@ function customInspect(self, obj, depth, options) {
 
 function validateThisAbortSignal(obj) {
   if (obj == null || obj[kAborted] === undefined)
-    throw new (codes().ERR_INVALID_THIS)('AbortSignal');
+    throw new (codes.ERR_INVALID_THIS)('AbortSignal');
 }
 
 // The timer holds the signal weakly so an unreferenced signal can be
@@ -98,7 +89,7 @@ function setWeakAbortSignalTimeout(weakRef, delay) {
 
 class AbortSignal extends EventTarget {
   constructor() {
-    throw new (codes().ERR_ILLEGAL_CONSTRUCTOR)();
+    throw new (codes.ERR_ILLEGAL_CONSTRUCTOR)();
   }
 
   /** @type {boolean} */
@@ -140,7 +131,7 @@ class AbortSignal extends EventTarget {
    * @returns {AbortSignal} a signal aborting with a TimeoutError after delay.
    */
   static timeout(delay) {
-    validators().validateUint32(delay, 'delay', false);
+    validators.validateUint32(delay, 'delay', false);
     const signal = createAbortSignal();
     signal[kTimeout] = true;
     getClearTimeoutRegistry().register(
@@ -154,7 +145,7 @@ class AbortSignal extends EventTarget {
    * @returns {AbortSignal} a signal aborting when any of signals does.
    */
   static any(signals) {
-    validators().validateAbortSignalArray(signals, 'signals');
+    validators.validateAbortSignalArray(signals, 'signals');
     const resultSignal = createAbortSignal({ composite: true });
     if (!signals.length) {
       return resultSignal;
@@ -299,7 +290,7 @@ Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
 // the type check Node does.
 function transferableAbortSignal(signal) {
   if (signal == null || signal[kAborted] === undefined)
-    throw new (codes().ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
+    throw new (codes.ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
   return signal;
 }
 
@@ -313,10 +304,10 @@ function transferableAbortController() {
  */
 async function aborted(signal, resource) {
   if (signal === undefined) {
-    throw new (codes().ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
+    throw new (codes.ERR_INVALID_ARG_TYPE)('signal', 'AbortSignal', signal);
   }
-  validators().validateAbortSignal(signal, 'signal');
-  validators().validateObject(resource, 'resource', validators().kValidateObjectAllowObjects);
+  validators.validateAbortSignal(signal, 'signal');
+  validators.validateObject(resource, 'resource', validators.kValidateObjectAllowObjects);
   if (signal.aborted)
     return Promise.resolve();
   const abortPromise = createDeferredPromise();

@@ -25,17 +25,8 @@ const { customInspectSymbol } = require('internal/util');
 
 const kRules = Symbol('kRules');
 
-let lazyErrorCodes;
-function codes() {
-  if (lazyErrorCodes === undefined) lazyErrorCodes = require('internal/errors').codes;
-  return lazyErrorCodes;
-}
-
-let lazyValidators;
-function validators() {
-  if (lazyValidators === undefined) lazyValidators = require('internal/validators');
-  return lazyValidators;
-}
+const { codes } = require('internal/errors');
+const validators = require('internal/validators');
 
 const kNotComparable = -2;
 const kMappedHigh = 0xffffn;
@@ -55,7 +46,7 @@ function familyName(handle) {
 
 function toSocketAddress(value, name, family) {
   if (SocketAddress.isSocketAddress(value)) return value;
-  const { validateString } = validators();
+  const { validateString } = validators;
   validateString(value, name);
   validateString(family, 'family');
   return new SocketAddress({ address: value, family });
@@ -135,7 +126,7 @@ class BlockList {
     const s = start[kAddressHandle];
     const e = end[kAddressHandle];
     if (compare(s, e) === 1) {
-      throw new (codes().ERR_INVALID_ARG_VALUE)('start', start, 'must come before end');
+      throw new (codes.ERR_INVALID_ARG_VALUE)('start', start, 'must come before end');
     }
     rules.push(new RangeRule(s, e));
   }
@@ -143,13 +134,13 @@ class BlockList {
   addSubnet(network, prefix, family = 'ipv4') {
     network = toSocketAddress(network, 'network', family);
     const handle = network[kAddressHandle];
-    validators().validateInt32(prefix, 'prefix', 0, handle.family === 4 ? 32 : 128);
+    validators.validateInt32(prefix, 'prefix', 0, handle.family === 4 ? 32 : 128);
     this[kRules].push(new SubnetRule(handle, prefix));
   }
 
   check(address, family = 'ipv4') {
     if (!SocketAddress.isSocketAddress(address)) {
-      const { validateString } = validators();
+      const { validateString } = validators;
       validateString(address, 'address');
       validateString(family, 'family');
       try {

@@ -16,17 +16,8 @@ const { customInspectSymbol, kEmptyObject } = require('internal/util');
 
 const kHandle = Symbol('kHandle');
 
-let lazyErrorCodes;
-function codes() {
-  if (lazyErrorCodes === undefined) lazyErrorCodes = require('internal/errors').codes;
-  return lazyErrorCodes;
-}
-
-let lazyValidators;
-function validators() {
-  if (lazyValidators === undefined) lazyValidators = require('internal/validators');
-  return lazyValidators;
-}
+const { codes } = require('internal/errors');
+const validators = require('internal/validators');
 
 let lazyInspectFn;
 function inspect(value, options) {
@@ -284,7 +275,7 @@ class SocketAddress {
   // Node 22: 'a.b.c.d[:port]' or '[v6][:port]', read with the WHATWG URL
   // parser; undefined when that fails or the host is not an IP address.
   static parse(input) {
-    validators().validateString(input, 'input');
+    validators.validateString(input, 'input');
     try {
       const URL = getURL();
       const { hostname, port } = new URL(`http://${input}`);
@@ -302,7 +293,7 @@ class SocketAddress {
   }
 
   constructor(options = kEmptyObject) {
-    const { validateObject, validateString, validatePort, validateUint32 } = validators();
+    const { validateObject, validateString, validatePort, validateUint32 } = validators;
     validateObject(options, 'options');
     let { family = 'ipv4' } = options;
     const {
@@ -320,7 +311,7 @@ class SocketAddress {
     } else if (family === 'ipv6') {
       type = 6;
     } else {
-      throw new (codes().ERR_INVALID_ARG_VALUE)('options.family', options.family);
+      throw new (codes.ERR_INVALID_ARG_VALUE)('options.family', options.family);
     }
 
     validateString(address, 'options.address');
@@ -329,7 +320,7 @@ class SocketAddress {
     // Node aborts the process on a flow label wider than 20 bits (a CHECK in
     // SocketAddress::set_flow_label); this throws instead. IPv4 ignores it.
     if (type === 6 && flowlabel > 0xfffff) {
-      throw new (codes().ERR_OUT_OF_RANGE)('options.flowlabel', '>= 0 && <= 1048575', flowlabel);
+      throw new (codes.ERR_OUT_OF_RANGE)('options.flowlabel', '>= 0 && <= 1048575', flowlabel);
     }
 
     const handle = createHandle(type, address, portNumber, flowlabel);
