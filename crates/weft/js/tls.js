@@ -306,6 +306,50 @@ function sslError(code, detail) {
 }
 
 // A TLS failure reported by the handle: Node's onerror().
+// The server's ClientHello arrived: choose the secure context for the name
+// (Node's SNICallback, by default the addContext() entries), then go on.
+function onsni(servername) {
+  const handle = this;
+  const owner = handle[kOwner];
+  if (!owner || owner.destroyed) return;
+  const options = owner._tlsOptions;
+  const server = options.server;
+  let called = false;
+  const done = (err, context) => {
+    if (called || owner.destroyed || handle.id === 0) return;
+    called = true;
+    if (err) {
+      owner.destroy(err);
+      return;
+    }
+    let ctx = server._sharedCreds;
+    if (context) ctx = context.context instanceof SecureContext ? context.context : context;
+    if (!(ctx instanceof SecureContext)) {
+      owner.destroy(new ERR_INVALID_ARG_TYPE('context', 'SecureContext', context));
+      return;
+    }
+    try {
+      binding.sniDone(handle.id, ctx.id);
+    } catch (e) {
+      owner._tlsError(Object.assign(e, { code: e.code || 'ERR_SSL_PROTOCOL_ERROR' }));
+    }
+  };
+  if (servername == null) {
+    done(null, null);
+    return;
+  }
+  owner.servername = servername;
+  if (typeof options.SNICallback === 'function') {
+    options.SNICallback(servername, done);
+    return;
+  }
+  let match = null;
+  for (const [re, ctx] of server._contexts) {
+    if (re.test(servername)) match = ctx;
+  }
+  done(null, match);
+}
+
 function ontlserror(message, code) {
   const owner = this[kOwner];
   if (!owner || owner.destroyed) return;
@@ -484,6 +528,7 @@ class TLSSocket extends net.Socket {
     handle[kOwner] = this;
     handle.onhandshakedone = onhandshakedone;
     handle.ontlserror = ontlserror;
+    handle.onsni = onsni;
     // As Node's tls.connect: SNI only for an explicit servername. rustls
     // sends none for an IP address, which names the session when there is
     // no servername (host names are checked in JS, so the name does not
@@ -503,6 +548,10 @@ class TLSSocket extends net.Socket {
         ALPNProtocols: options.ALPNProtocols,
         requestCert: !!options.requestCert,
         rejectUnauthorized: options.rejectUnauthorized !== false,
+        // A server with SNICallback or addContext() picks its context once
+        // the ClientHello names a host (onsni).
+        sni: !!options.isServer && !!options.server &&
+          (typeof options.SNICallback === 'function' || options.server._contexts.length > 0),
       });
     } catch (err) {
       // A server without a key and certificate, a servername rustls cannot
@@ -892,8 +941,6 @@ Server.prototype.setSecureContext = function(options) {
   this._sharedCreds = options.secureContext || createSecureContext(options);
 };
 
-// Kept for Node's API; weft's server does not choose a certificate by SNI
-// (docs/tls.md).
 Server.prototype.addContext = function(servername, context) {
   if (!servername) throw new ERR_TLS_REQUIRED_SERVER_NAME();
   const re = new RegExp(`^${servername.replace(/([.^$+?\-\\[\]{}])/g, '\\$1').replaceAll('*', '[^.]*')}$`);

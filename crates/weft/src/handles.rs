@@ -48,6 +48,8 @@ pub(crate) enum Io {
     Udp(tokio::net::UdpSocket),
     /// A TCP stream carrying TLS (see `tls.rs`).
     Tls(Box<crate::tls::TlsIo>),
+    /// A TLS server reading the ClientHello, to choose a context by SNI.
+    TlsAccept(Box<crate::tls::TlsAccept>),
 }
 
 pub(crate) struct PendingWrite {
@@ -81,6 +83,7 @@ impl Slot {
             || self.shutdown_pending
             || matches!(self.io, Io::TcpListener(_) | Io::UnixListener(_))
             || matches!(&self.io, Io::Tls(t) if t.conn.is_handshaking())
+            || matches!(self.io, Io::TlsAccept(_))
     }
 
     /// This slot's readiness token.
@@ -265,6 +268,7 @@ impl Io {
             Io::Unix(s) => s.try_io(tokio::io::Interest::WRITABLE, would_block),
             Io::Udp(s) => s.try_io(tokio::io::Interest::WRITABLE, would_block),
             Io::Tls(t) => t.tcp.try_io(tokio::io::Interest::WRITABLE, would_block),
+            Io::TlsAccept(a) => a.tcp.try_io(tokio::io::Interest::WRITABLE, would_block),
             _ => Ok(()),
         };
     }
@@ -315,6 +319,7 @@ impl Io {
             Io::Unix(s) => s.poll_read_ready(&mut cx).is_ready(),
             Io::Udp(s) => s.poll_recv_ready(&mut cx).is_ready(),
             Io::Tls(t) => t.tcp.poll_read_ready(&mut cx).is_ready(),
+            Io::TlsAccept(a) => a.tcp.poll_read_ready(&mut cx).is_ready(),
             Io::TcpListener(_) | Io::UnixListener(_) => true,
             _ => false,
         }
@@ -327,6 +332,7 @@ impl Io {
             Io::Unix(s) => s.poll_write_ready(&mut cx).is_ready(),
             Io::Udp(s) => s.poll_send_ready(&mut cx).is_ready(),
             Io::Tls(t) => t.tcp.poll_write_ready(&mut cx).is_ready(),
+            Io::TlsAccept(a) => a.tcp.poll_write_ready(&mut cx).is_ready(),
             _ => false,
         }
     }
@@ -340,6 +346,7 @@ impl Io {
             Io::UnixListener(s) => s.as_raw_fd(),
             Io::Udp(s) => s.as_raw_fd(),
             Io::Tls(t) => t.tcp.as_raw_fd(),
+            Io::TlsAccept(a) => a.tcp.as_raw_fd(),
             Io::Empty | Io::BindError(_) => return None,
         })
     }
@@ -436,6 +443,7 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 Io::TcpListener(_) | Io::UnixListener(_) => 1,
                 Io::Udp(_) => 2,
                 Io::Tls(_) => 3,
+                Io::TlsAccept(_) => 4,
                 _ => 0,
             },
             None => return,
@@ -445,6 +453,7 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         1 => accept_ready(lp, ctx, token),
         2 => crate::udp::recv_ready(lp, ctx, token),
         3 => crate::tls::read_ready(lp, ctx, token),
+        4 => crate::tls::accept_ready(lp, ctx, token),
         _ => read_ready(lp, ctx, token),
     }
 }
@@ -662,7 +671,7 @@ pub(crate) fn write_queue_size(lp: &Loop, id: u32) -> usize {
 }
 
 fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
-    let is_tls = matches!(lp.handles.borrow_mut().by_token(token), Some((_, s)) if matches!(s.io, Io::Tls(_)));
+    let is_tls = matches!(lp.handles.borrow_mut().by_token(token), Some((_, s)) if matches!(s.io, Io::Tls(_) | Io::TlsAccept(_)));
     if is_tls {
         crate::tls::writable(lp, ctx, token);
         return;
@@ -757,7 +766,10 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
     };
-    if !matches!(slot.io, Io::Tcp(_) | Io::Unix(_) | Io::Udp(_) | Io::Tls(_)) {
+    if !matches!(
+        slot.io,
+        Io::Tcp(_) | Io::Unix(_) | Io::Udp(_) | Io::Tls(_) | Io::TlsAccept(_)
+    ) {
         return if on { -libc::ENOTCONN } else { 0 };
     }
     if slot.reading == on {
@@ -765,7 +777,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
     }
     slot.reading = on;
     // TLS may hold decrypted plaintext already: let the poll phase look.
-    if on && matches!(slot.io, Io::Tls(_)) {
+    if on && matches!(slot.io, Io::Tls(_) | Io::TlsAccept(_)) {
         let t = slot.token(id, false);
         drop(h);
         lp.shared_push(t);

@@ -345,6 +345,7 @@ pub(crate) struct TlsIo {
 }
 
 /// Options for one connection, from JS.
+#[derive(Clone)]
 pub(crate) struct ConnOptions {
     pub servername: Option<String>,
     pub reject_unauthorized: bool,
@@ -409,13 +410,13 @@ pub(crate) fn client(
 }
 
 /// Starts the server side of TLS on an accepted stream.
-pub(crate) fn server(
-    tcp: tokio::net::TcpStream,
+/// A server configuration for one connection (its verifier records into `verdict`).
+fn server_config(
     ctx: &SecureContext,
-    opts: ConnOptions,
-) -> Result<TlsIo, String> {
+    opts: &ConnOptions,
+    verdict: &Arc<Mutex<Option<&'static str>>>,
+) -> Result<Arc<rustls::ServerConfig>, String> {
     let provider = provider();
-    let verdict = Arc::new(Mutex::new(None));
     let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
         .with_protocol_versions(&ctx.versions)
         .map_err(|e| e.to_string())?;
@@ -441,10 +442,30 @@ pub(crate) fn server(
     let mut config = builder
         .with_single_cert(ctx.chain.clone(), key.clone_key())
         .map_err(|e| e.to_string())?;
-    config.alpn_protocols = opts.alpn;
-    let mut conn = rustls::ServerConnection::new(Arc::new(config)).map_err(|e| e.to_string())?;
+    config.alpn_protocols = opts.alpn.clone();
+    Ok(Arc::new(config))
+}
+
+/// Starts the server side of TLS on an accepted stream.
+pub(crate) fn server(
+    tcp: tokio::net::TcpStream,
+    ctx: &SecureContext,
+    opts: ConnOptions,
+) -> Result<TlsIo, String> {
+    let verdict = Arc::new(Mutex::new(None));
+    let config = server_config(ctx, &opts, &verdict)?;
+    let mut conn = rustls::ServerConnection::new(config).map_err(|e| e.to_string())?;
     conn.set_buffer_limit(None);
-    Ok(TlsIo {
+    Ok(server_io(tcp, conn, verdict, Vec::new()))
+}
+
+fn server_io(
+    tcp: tokio::net::TcpStream,
+    conn: rustls::ServerConnection,
+    verdict: Arc<Mutex<Option<&'static str>>>,
+    first_bytes: Vec<u8>,
+) -> TlsIo {
+    TlsIo {
         tcp,
         conn: rustls::Connection::Server(conn),
         verdict,
@@ -452,8 +473,8 @@ pub(crate) fn server(
         shutdown_pending: false,
         eof: false,
         servername: None,
-        first_bytes: Vec::new(),
-    })
+        first_bytes,
+    }
 }
 
 /// Reads ciphertext; keeps the first bytes a server receives, so that an
@@ -1002,6 +1023,14 @@ pub(crate) fn writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 done = slot.writes.len();
                 slot.writes.clear();
                 slot.queued_bytes = 0;
+                // rustls reads nothing while records wait to go out: now that
+                // they went, a handshake (or a reader) may go on reading.
+                if t.conn.wants_read() && (slot.reading || t.conn.is_handshaking()) {
+                    let mut cx = std::task::Context::from_waker(&slot.read_waker);
+                    if t.tcp.poll_read_ready(&mut cx).is_ready() {
+                        lp.shared_push(token & !1);
+                    }
+                }
                 if t.shutdown_pending {
                     t.shutdown_pending = false;
                     shutdown = Some(match t.tcp_shutdown() {
@@ -1090,4 +1119,149 @@ impl TlsIo {
             Err(io::Error::last_os_error())
         }
     }
+}
+
+// --- servers that choose their certificate by SNI ------------------------------
+
+/// A server connection before its configuration is chosen: rustls's
+/// `Acceptor` reads the ClientHello, JS picks a secure context for the
+/// name the client asked for (`SNICallback`, `addContext`), then
+/// [`sni_done`] turns it into a [`TlsIo`].
+pub(crate) struct TlsAccept {
+    pub tcp: tokio::net::TcpStream,
+    acceptor: rustls::server::Acceptor,
+    accepted: Option<rustls::server::Accepted>,
+    opts: ConnOptions,
+    first_bytes: Vec<u8>,
+    /// The name is with JS: reading waits.
+    asked: bool,
+}
+
+pub(crate) fn server_sni(tcp: tokio::net::TcpStream, opts: ConnOptions) -> TlsAccept {
+    TlsAccept {
+        tcp,
+        acceptor: rustls::server::Acceptor::default(),
+        accepted: None,
+        opts,
+        first_bytes: Vec::new(),
+        asked: false,
+    }
+}
+
+/// Reads the ClientHello; once complete, asks JS `onsni(servername)`.
+pub(crate) fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
+    enum Next {
+        Ask(Option<String>),
+        Fail(String, &'static str),
+        Wait,
+    }
+    let (next, js) = {
+        let mut h = lp.handles.borrow_mut();
+        let Some((_, slot)) = h.by_token(token) else {
+            return;
+        };
+        let Io::TlsAccept(a) = &mut slot.io else {
+            return;
+        };
+        if a.asked {
+            return;
+        }
+        let mut next = Next::Wait;
+        loop {
+            match a
+                .acceptor
+                .read_tls(&mut TryRead(&a.tcp, &mut a.first_bytes))
+            {
+                Ok(0) => {
+                    next = Next::Fail("socket hang up".into(), "ECONNRESET");
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                Err(e) => {
+                    next = Next::Fail(e.to_string(), "ECONNRESET");
+                    break;
+                }
+            }
+            match a.acceptor.accept() {
+                Ok(Some(accepted)) => {
+                    let name = accepted.client_hello().server_name().map(String::from);
+                    a.accepted = Some(accepted);
+                    a.asked = true;
+                    next = Next::Ask(name);
+                    break;
+                }
+                Ok(None) => {
+                    let mut cx = std::task::Context::from_waker(&slot.read_waker);
+                    if a.tcp.poll_read_ready(&mut cx).is_ready() {
+                        continue;
+                    }
+                    break;
+                }
+                Err((e, mut alert)) => {
+                    let _ = alert.write_all(&mut TryWrite(&a.tcp));
+                    let code = if looks_like_http(&a.first_bytes) {
+                        "ERR_SSL_HTTP_REQUEST"
+                    } else {
+                        tls_error_code(&e)
+                    };
+                    next = Next::Fail(
+                        if code == "ERR_SSL_HTTP_REQUEST" {
+                            "http request".into()
+                        } else {
+                            e.to_string()
+                        },
+                        code,
+                    );
+                    break;
+                }
+            }
+        }
+        (next, js_of(slot, ctx))
+    };
+    let Some(js) = js else { return };
+    match next {
+        Next::Ask(name) => call_method(lp, ctx, &js, "onsni", (name,)),
+        Next::Fail(msg, code) if code == "ECONNRESET" => {
+            let _ = msg;
+            call_method(
+                lp,
+                ctx,
+                &js,
+                "onread",
+                (crate::handles::UV_EOF, rquickjs::Undefined),
+            )
+        }
+        Next::Fail(msg, code) => call_method(lp, ctx, &js, "ontlserror", (msg, code)),
+        Next::Wait => {}
+    }
+}
+
+/// Continues an SNI-waiting server connection with the chosen context.
+pub(crate) fn sni_done(lp: &Loop, id: u32, sc: &SecureContext) -> Result<(), String> {
+    let mut h = lp.handles.borrow_mut();
+    let slot = h.get_mut(id).ok_or("socket is closed")?;
+    let Io::TlsAccept(a) = std::mem::replace(&mut slot.io, Io::Empty) else {
+        return Err("no TLS handshake waits for a context".into());
+    };
+    let a = *a;
+    let verdict = Arc::new(Mutex::new(None));
+    let accepted = a.accepted.ok_or("no ClientHello yet")?;
+    let config = server_config(sc, &a.opts, &verdict)?;
+    match accepted.into_connection(config) {
+        Ok(mut conn) => {
+            conn.set_buffer_limit(None);
+            slot.io = Io::Tls(Box::new(server_io(a.tcp, conn, verdict, a.first_bytes)));
+        }
+        Err((e, mut alert)) => {
+            let _ = alert.write_all(&mut TryWrite(&a.tcp));
+            slot.io = Io::Tcp(a.tcp);
+            return Err(e.to_string());
+        }
+    }
+    let (r, w) = (slot.token(id, false), slot.token(id, true));
+    drop(h);
+    lp.shared_push(r);
+    lp.shared_push(w);
+    Ok(())
 }

@@ -153,6 +153,15 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
                         return Err(throw(&ctx, "TLS needs a connected TCP socket"));
                     }
                 };
+                let sni: bool = o.get::<_, Option<bool>>("sni")?.unwrap_or(false);
+                if is_server && sni {
+                    // The context is chosen by JS once the ClientHello is in (onsni).
+                    slot.io = Io::TlsAccept(Box::new(tls::server_sni(tcp, opts)));
+                    let t = slot.token(id, false);
+                    drop(h);
+                    l.shared_push(t);
+                    return Ok(());
+                }
                 let r = if is_server {
                     tls::server(tcp, &sc, opts)
                 } else {
@@ -168,6 +177,16 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
             l.shared_push(token);
             l.shared_push(token | 1);
             Ok(())
+        },
+    )?;
+    // sniDone(handleId, contextId): continue a handshake waiting in onsni.
+    let l = lp.clone();
+    set_fn(
+        obj,
+        "sniDone",
+        move |ctx: Ctx<'js>, id: u32, ctx_id: u32| -> Result<()> {
+            let sc = context(ctx_id).ok_or_else(|| throw(&ctx, "invalid secure context"))?;
+            tls::sni_done(&l, id, &sc).map_err(|e| throw(&ctx, &e))
         },
     )?;
     let l = lp.clone();
