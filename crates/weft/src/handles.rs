@@ -725,14 +725,25 @@ fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         js_of(slot, ctx)
     };
     let Some(js) = js else { return };
-    for _ in 0..done {
-        call_method(lp, ctx, &js, "afterWrite", (0,));
+    report_writes(lp, ctx, &js, done, 0, None);
+    report_writes(lp, ctx, &js, failed, error, shutdown);
+}
+
+/// Calls `afterWrite(status)` for `count` finished writes, in order, then
+/// `onshutdown(status)` when a shutdown finished.
+pub(crate) fn report_writes<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    js: &Object<'js>,
+    count: usize,
+    status: i32,
+    shutdown: Option<i32>,
+) {
+    for _ in 0..count {
+        call_method(lp, ctx, js, "afterWrite", (status,));
     }
-    for _ in 0..failed {
-        call_method(lp, ctx, &js, "afterWrite", (error,));
-    }
-    if let Some(status) = shutdown {
-        call_method(lp, ctx, &js, "onshutdown", (status,));
+    if let Some(s) = shutdown {
+        call_method(lp, ctx, js, "onshutdown", (s,));
     }
 }
 

@@ -1049,17 +1049,16 @@ pub(crate) fn writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 done = slot.writes.len();
                 slot.writes.clear();
                 slot.queued_bytes = 0;
+                if t.shutdown_pending {
+                    t.shutdown_pending = false;
+                    shutdown = Some(err);
+                }
             }
         }
         js_of(slot, ctx)
     };
     let Some(js) = js else { return };
-    for _ in 0..done {
-        call_method(lp, ctx, &js, "afterWrite", (err,));
-    }
-    if let Some(status) = shutdown {
-        call_method(lp, ctx, &js, "onshutdown", (status,));
-    }
+    crate::handles::report_writes(lp, ctx, &js, done, err, shutdown);
 }
 
 /// Sends close_notify, then shuts the TCP write side once the records are out.
@@ -1075,38 +1074,14 @@ pub(crate) fn shutdown(lp: &Loop, id: u32) -> i32 {
     if !t.conn.is_handshaking() {
         t.conn.send_close_notify();
     }
-    // A peer that already went away leaves nothing to shut down: report that
-    // through onshutdown (which Node ignores), not as a synchronous failure.
-    let flushed = t.flush().unwrap_or(true);
-    match flushed {
-        true if slot.writes.is_empty() => {
-            let status = match t.tcp_shutdown() {
-                Ok(()) => 0,
-                Err(e) => crate::handles::errno_of(&e),
-            };
-            let js = slot.js.clone();
-            drop(h);
-            lp.post(Box::new(move |ctx| {
-                if let Some(js) = js.and_then(|j| j.restore(ctx).ok()) {
-                    let f: Option<rquickjs::Function> = js.get("onshutdown").ok();
-                    if let Some(f) = f {
-                        f.call::<_, ()>((rquickjs::function::This(js), status))?;
-                    }
-                }
-                Ok(())
-            }));
-            0
-        }
-        _ => {
-            t.shutdown_pending = true;
-            if slot.io.arm_write(&slot.write_waker) {
-                let tok = slot.token(id, true);
-                drop(h);
-                lp.shared_push(tok);
-            }
-            0
-        }
-    }
+    // As for plain streams (handles::shutdown): the records go out and the
+    // TCP write side closes in the poll phase, where onshutdown follows. A
+    // peer that already went away is reported there too, not as a failure here.
+    t.shutdown_pending = true;
+    let tok = slot.token(id, true);
+    drop(h);
+    lp.shared_push(tok);
+    0
 }
 
 impl TlsIo {
