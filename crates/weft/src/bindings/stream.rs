@@ -523,8 +523,17 @@ fn open_fd(fd: i32) -> std::io::Result<Io> {
         return Err(std::io::Error::from_raw_os_error(libc::EBADF));
     }
     let kind = guess_handle_type(fd);
-    // SAFETY: the caller hands this descriptor to the handle, which now owns it.
-    let sock = unsafe { socket2::Socket::from_raw_fd(fd) };
+    // The handle works on a duplicate: the descriptor may still belong to
+    // something else in this process (another handle's fd), and a failed
+    // registration must never close a descriptor it does not own.
+    // SAFETY: plain dup; the new descriptor is owned by `sock` from here on.
+    let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+    if dup < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `dup` is a fresh descriptor that nothing else owns.
+    let sock = unsafe { socket2::Socket::from_raw_fd(dup) };
+    let fd = dup;
     sock.set_nonblocking(true)?;
     let listening = {
         let mut v: libc::c_int = 0;
@@ -547,7 +556,7 @@ fn open_fd(fd: i32) -> std::io::Result<Io> {
         ("PIPE", true) => tokio::net::UnixListener::from_std(sock.into()).map(Io::UnixListener),
         ("PIPE", false) => tokio::net::UnixStream::from_std(sock.into()).map(Io::Unix),
         _ => {
-            std::mem::forget(sock);
+            drop(sock);
             Err(std::io::Error::from_raw_os_error(libc::EINVAL))
         }
     }
