@@ -4,6 +4,11 @@
 //! echo), `bulk` (M MiB through one connection in C-byte writes), `churn`
 //! (L concurrent loops of connect, 16-byte echo, close), `idle` (open N
 //! connections and hold them until stdin closes).
+//!
+//! `pingpong` reports `messages` (counted after one second of warm-up, over
+//! `seconds`) and `total_messages` (every message echoed, warm-up included,
+//! over `elapsed` seconds since the first connect): divide the server's CPU
+//! time over the whole client run by `total_messages`.
 
 use std::time::{Duration, Instant};
 
@@ -69,20 +74,23 @@ async fn pingpong(addr: &str, conns: usize, size: usize, secs: f64, count: Optio
             s.set_nodelay(true).ok();
             let msg = vec![b'x'; size];
             let mut buf = vec![0u8; size];
+            // (messages counted in the measured window, all messages echoed)
             let mut counted = 0u64;
+            let mut all = 0u64;
             loop {
                 s.write_all(&msg).await.expect("write");
                 s.read_exact(&mut buf).await.expect("read");
+                all += 1;
                 if let Some(limit) = count {
                     counted += 1;
                     if counted == limit {
-                        return counted;
+                        return (counted, all);
                     }
                     continue;
                 }
                 let el = start.elapsed();
                 if el >= warm + dur {
-                    return counted;
+                    return (counted, all);
                 }
                 if el >= warm {
                     counted += 1;
@@ -91,10 +99,20 @@ async fn pingpong(addr: &str, conns: usize, size: usize, secs: f64, count: Optio
         }));
     }
     let mut total = 0u64;
+    let mut all = 0u64;
     for t in tasks {
-        total += t.await.unwrap_or(0);
+        let (c, a) = t.await.unwrap_or((0, 0));
+        total += c;
+        all += a;
     }
-    format!("{{\"mode\":\"pingpong\",\"connections\":{conns},\"size\":{size},\"messages\":{total},\"seconds\":{secs},\"per_second\":{:.0}}}", total as f64 / secs)
+    let elapsed = start.elapsed().as_secs_f64();
+    // With --count there is no warm-up: the rate is over the whole run.
+    let rate = if count.is_some() {
+        total as f64 / elapsed
+    } else {
+        total as f64 / secs
+    };
+    format!("{{\"mode\":\"pingpong\",\"connections\":{conns},\"size\":{size},\"messages\":{total},\"seconds\":{secs},\"per_second\":{rate:.0},\"total_messages\":{all},\"elapsed\":{elapsed:.3}}}")
 }
 
 async fn bulk(addr: &str, mib: usize, chunk: usize) -> String {
