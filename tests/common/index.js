@@ -97,7 +97,35 @@ function hasIPv6() {
   return Object.keys(ifaces).some((name) => ifaces[name].some((i) => i.family === 'IPv6' && i.internal));
 }
 
+// Resolves once pred() is true, checking once per loop turn (no timers).
+function until(pred) {
+  return new Promise((resolve) => {
+    (function check() {
+      if (pred()) resolve();
+      else setImmediate(check);
+    })();
+  });
+}
+
+// Runs async test steps one after another; a failure names its step.
+// STEPS=1 prints each step's name.
+function runSteps(steps) {
+  (async () => {
+    for (const step of steps) {
+      if (process.env.STEPS) console.log(step.name);
+      try {
+        await step();
+      } catch (err) {
+        err.message = `${step.name}: ${err.message}`;
+        throw err;
+      }
+    }
+  })().then(mustCall());
+}
+
 module.exports = {
+  until,
+  runSteps,
   mustCall,
   mustCallAtLeast,
   mustNotCall,

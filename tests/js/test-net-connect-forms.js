@@ -9,6 +9,7 @@
 // keepAliveInitialDelay and signal. The timeout option is checked in
 // test-net-timeout.js, noDelay in test-net-peer-sockopts.js.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
 const dns = require('dns');
@@ -16,15 +17,6 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { socketRow } = require('./test-net-procnet');
-
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
-  });
-}
 
 // A server that records each connection's remote address and port, and
 // answers what it got when the client ends.
@@ -493,14 +485,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);

@@ -7,6 +7,7 @@
 // does: the address bound, who can connect, the socket file's mode. The
 // backlog's effect is checked in test-net-peer-sockopts.js.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
 const fs = require('fs');
@@ -26,15 +27,6 @@ function listening(server) {
 }
 
 // Resolves once pred() holds, checked on every turn of the event loop.
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
-  });
-}
-
 function close(server) {
   return new Promise((resolve) => server.close(resolve));
 }
@@ -391,14 +383,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);

@@ -6,6 +6,7 @@
 // 'listening', 'connection', 'close' and 'error'. ref()/unref() are in
 // test-net-ref-unref.js, maxConnections in test-net-server-limits.js.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
 const fs = require('fs');
@@ -18,15 +19,6 @@ function listening(server) {
   return new Promise((resolve, reject) => {
     server.once('listening', () => resolve(server));
     server.once('error', reject);
-  });
-}
-
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
   });
 }
 
@@ -318,14 +310,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);

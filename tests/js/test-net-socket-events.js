@@ -7,17 +7,9 @@
 // (the order on a client that ends first), test-net-errors.js,
 // test-net-write-drain.js, test-net-timeout.js.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
-
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
-  });
-}
 
 // Records every event of interest on `socket`, with its arguments.
 function record(socket) {
@@ -204,14 +196,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);

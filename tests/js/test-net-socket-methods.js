@@ -10,18 +10,10 @@
 // ref() / unref() in test-net-ref-unref.js, connect() in
 // test-net-connect-forms.js.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
 const { socketRow } = require('./test-net-procnet');
-
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
-  });
-}
 
 const turns = async (n) => {
   for (let i = 0; i < n; i++) await new Promise(setImmediate);
@@ -360,14 +352,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);

@@ -6,6 +6,7 @@
 // socket's life: new, connecting, connected, half-closed, closed; over
 // IPv4, IPv6 and a Unix domain socket.
 const common = require('../common');
+const { until } = common;
 const assert = require('assert');
 const net = require('net');
 const fs = require('fs');
@@ -14,15 +15,6 @@ const path = require('path');
 
 function listening(server) {
   return new Promise((resolve) => server.once('listening', () => resolve(server)));
-}
-
-function until(pred) {
-  return new Promise((resolve) => {
-    (function check() {
-      if (pred()) resolve();
-      else setImmediate(check);
-    })();
-  });
 }
 
 function snapshot(s) {
@@ -252,14 +244,4 @@ const steps = [
   },
 ];
 
-(async () => {
-  for (const step of steps) {
-    if (process.env.STEPS) console.log(step.name);
-    try {
-      await step();
-    } catch (err) {
-      err.message = `${step.name}: ${err.message}`;
-      throw err;
-    }
-  }
-})().then(common.mustCall());
+common.runSteps(steps);
