@@ -296,6 +296,26 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   return true;
 };
 
+// `target.emit(type, arg)` for the per-chunk paths of streams: the same
+// listener calls and results, without emit()'s rest-parameter array and
+// apply(). Any emit other than this module's (a subclass or a patched
+// prototype) is called as is.
+function emitOne(target, type, arg) {
+  const emit = EventEmitter.prototype.emit;
+  if (target.emit !== emit) return target.emit(type, arg);
+  const events = target._events;
+  const handler = events !== undefined ? events[type] : undefined;
+  if (typeof handler !== 'function') return emit.call(target, type, arg);
+  const result = handler.call(target, arg);
+  if (result !== undefined && result !== null) addCatch(target, result, type, [arg]);
+  return true;
+}
+
+Object.defineProperty(EventEmitter, Symbol.for('weft.events.internals'), {
+  __proto__: null,
+  value: { emitOne },
+});
+
 function _addListener(target, type, listener, prepend) {
   checkListener(listener);
 

@@ -6,6 +6,31 @@
 
 const EventEmitter = require('events');
 const stream = require('stream');
+const { emitOne } = EventEmitter[Symbol.for('weft.events.internals')];
+const { nop } = require('internal/streams/utils');
+const {
+  readable: {
+    kDestroyed: kRDestroyed,
+    kReading: kRReading,
+    kDataEmitted: kRDataEmitted,
+    kMultiAwaitDrain: kRMultiAwaitDrain,
+    kEnded: kREnded,
+    kReadingMore: kRReadingMore,
+  },
+  writable: {
+    kObjectMode: kWObjectMode,
+    kWriting: kWWriting,
+    kConstructed: kWConstructed,
+    kEnding: kWEnding,
+    kDestroyed: kWDestroyed,
+    kNeedDrain: kWNeedDrain,
+    kSync: kWSync,
+  },
+  kPushFlowingMask,
+  kPushFlowingValue,
+} = require('internal/streams/bits');
+const ReadablePush = stream.Readable.prototype.push;
+const WritableWrite = stream.Writable.prototype.write;
 const {
   TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED,
 } = require('internal/stream_wrap');
@@ -667,20 +692,37 @@ function onStreamRead(nread, buf) {
   if (stream === undefined || stream === null) return;
   if (stream[kTimeout] !== null || stream._parent !== null) stream._unrefTimer();
 
-  if (nread > 0 && !stream.destroyed) {
+  if (nread > 0) {
+    const rs = stream._readableState;
+    // stream.destroyed, without the getter in the common case.
+    if ((rs.bits & kRDestroyed) !== 0 && stream.destroyed) return;
     handle.bytesRead += nread;
     if (stream[kBuffer]) {
       deliverToUserBuffer(stream, handle, buf);
       return;
     }
-    // The handle keeps reading on its own: the stream's maybeReadMore (a
-    // nextTick and a read(0) per chunk) would find nothing to do, so mark it
-    // as already scheduled for the duration of the push.
-    const rs = stream._readableState;
-    const readingMore = rs.readingMore;
-    rs.readingMore = true;
-    const more = stream.push(buf);
-    rs.readingMore = readingMore;
+    let more;
+    if ((rs.bits & kPushFlowingMask) === kPushFlowingValue && rs.flowing === true &&
+        rs.length === 0 && rs.decoder === null && rs.errored === null &&
+        stream.push === ReadablePush) {
+      // What push() would do with this chunk (buf is a non-empty Buffer).
+      // The handle keeps reading on its own, so the maybeReadMore() tick
+      // that push() schedules would find nothing to do: skip it.
+      rs.bits = (rs.bits & ~kRReading) | kRDataEmitted;
+      if ((rs.bits & kRMultiAwaitDrain) !== 0) {
+        rs.awaitDrainWriters.clear();
+      } else {
+        rs.awaitDrainWriters = null;
+      }
+      emitOne(stream, 'data', buf);
+      more = (rs.bits & kREnded) === 0 &&
+        (rs.length < rs.highWaterMark || rs.length === 0);
+    } else {
+      const readingMore = rs.bits & kRReadingMore;
+      rs.bits |= kRReadingMore;
+      more = stream.push(buf);
+      rs.bits = (rs.bits & ~kRReadingMore) | readingMore;
+    }
     if (!more) {
       handle.reading = false;
       if (!stream.destroyed) {
@@ -737,6 +779,55 @@ function deliverToUserBuffer(stream, handle, buf) {
     }
   }
 }
+
+// socket.write(buffer) while the socket is connected and its writable side
+// idle (no write in flight, nothing corked or buffered, no 'drain' owed):
+// the chunk goes to the handle without the Writable → _write →
+// _writeGeneric layers, with the same effect on the writable state and
+// the same result. Anything else goes through Writable.prototype.write.
+const kWriteDirectMask = kWObjectMode | kWWriting | kWConstructed | kWEnding | kWDestroyed |
+  kWNeedDrain;
+Socket.prototype.write = function write(chunk, encoding, cb) {
+  const handle = this[kHandle];
+  const state = this._writableState;
+  if (encoding !== undefined || cb !== undefined || handle === null || this.connecting ||
+      (state.bits & kWriteDirectMask) !== kWConstructed || state.corked !== 0 ||
+      state.errored !== null || !(chunk instanceof Buffer) || this._write !== SocketWrite) {
+    return WritableWrite.call(this, chunk, encoding, cb);
+  }
+  if (this[kTimeout] !== null || this._parent !== null) this._unrefTimer();
+  if (this._pendingData !== null) {
+    this._pendingData = null;
+    this._pendingEncoding = '';
+  }
+  const len = chunk.length;
+  const r = handle.writeBuffer(chunk, state.onwrite);
+  if (r === 0) {
+    // Written at once: Writable's bookkeeping for a synchronous write with
+    // no callback leaves the state as it was.
+    handle.bytesWritten += len;
+    return true;
+  }
+  // Queued (1) or failed (< 0): the state a write in flight has.
+  state.pendingcb++;
+  state.length += len;
+  state.writelen = len;
+  state.writecb = nop;
+  if (r === 1) {
+    state.bits |= kWWriting;
+    handle.bytesWritten += len;
+    this[kLastWriteQueueSize] = len;
+  } else {
+    state.bits |= kWWriting | kWSync;
+    state.onwrite(errnoException(r, 'write'));
+    state.bits &= ~kWSync;
+  }
+  if (state.length < state.highWaterMark || state.length === 0) {
+    return state.errored === null && (state.bits & kWDestroyed) === 0;
+  }
+  state.bits |= kWNeedDrain;
+  return false;
+};
 
 // The write path: a chunk goes to the handle, which writes it to the kernel
 // at once when it can (sync completion), else queues it and calls back.
@@ -837,9 +928,10 @@ Socket.prototype._writev = function(chunks, cb) {
   this._writeGeneric(true, chunks, '', cb);
 };
 
-Socket.prototype._write = function(data, encoding, cb) {
+function SocketWrite(data, encoding, cb) {
   this._writeGeneric(false, data, encoding, cb);
-};
+}
+Socket.prototype._write = SocketWrite;
 
 // Legacy alias.
 protoGetter('_bytesDispatched', function _bytesDispatched() {

@@ -3,9 +3,9 @@
 // stream.Readable, following Node 20's semantics (buffering, flowing and
 // paused modes, 'readable'/'data'/'end' ordering, pipe with backpressure).
 //
-// State lives in plain fields on ReadableState (Node keeps the same names,
-// partly as bit flags); modules such as net.js and many npm packages read
-// them directly.
+// State lives in fields of ReadableState with Node's names; modules such as
+// net.js and many npm packages read them directly. The boolean ones are
+// bits of `state.bits` behind accessors, as in Node 22.
 //
 // Hot path: push() while flowing with an empty buffer emits 'data'
 // directly without buffering.
@@ -17,11 +17,13 @@ module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
 const EE = require('events');
+const { emitOne } = EE[Symbol.for('weft.events.internals')];
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');
 const {
+  defineBitAccessors,
   getHighWaterMark,
   getDefaultHighWaterMark,
 } = require('internal/streams/state');
@@ -47,6 +49,31 @@ const {
 } = require('internal/errors');
 
 const { errorOrDestroy } = destroyImpl;
+const {
+  kObjectMode,
+  kEnded,
+  kEndEmitted,
+  kReading,
+  kConstructed,
+  kSync,
+  kNeedReadable,
+  kEmittedReadable,
+  kReadableListening,
+  kResumeScheduled,
+  kPaused,
+  kHasPaused,
+  kDataListening,
+  kErrorEmitted,
+  kEmitClose,
+  kAutoDestroy,
+  kDestroyed,
+  kClosed,
+  kCloseEmitted,
+  kMultiAwaitDrain,
+  kReadingMore,
+  kDataEmitted,
+} = require('internal/streams/bits').readable;
+const { kPushFlowingMask, kPushFlowingValue } = require('internal/streams/bits');
 
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);
@@ -60,9 +87,13 @@ function newDecoder(enc) {
 }
 
 function ReadableState(options, stream, isDuplex) {
-  // Object mode: read(n) ignores n, length counts objects.
-  this.objectMode = !!(options && (options.objectMode ||
-                                   (isDuplex && options.readableObjectMode)));
+  let bits = kConstructed | kSync | kEmitClose | kAutoDestroy;
+  if (options) {
+    if (options.objectMode || (isDuplex && options.readableObjectMode)) bits |= kObjectMode;
+    if (options.emitClose === false) bits &= ~kEmitClose;
+    if (options.autoDestroy === false) bits &= ~kAutoDestroy;
+  }
+  this.bits = bits;
 
   // Stop calling _read() once this much is buffered. 0 means never read
   // ahead.
@@ -79,33 +110,8 @@ function ReadableState(options, stream, isDuplex) {
 
   // null: no mechanism chosen yet; true: flowing; false: paused.
   this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
 
-  // False while an async _construct() is pending.
-  this.constructed = true;
-
-  // True while inside _read() (or before the first read), so that events
-  // which must not fire synchronously are deferred.
-  this.sync = true;
-
-  // Set whenever read() returned null: a 'readable' event is owed.
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this.paused = false;
-  this.hasPaused = false;
-  this.dataListening = false;
-
-  this.errorEmitted = false;
-  this.emitClose = !(options && options.emitClose === false);
-  this.autoDestroy = !(options && options.autoDestroy === false);
-  this.destroyed = false;
   this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
 
   const defaultEncoding = options ? options.defaultEncoding : undefined;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
@@ -119,11 +125,6 @@ function ReadableState(options, stream, isDuplex) {
   // Piped destinations we are waiting on for 'drain':
   // null | Writable | Set<Writable> (when multiAwaitDrain).
   this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-
-  // A maybeReadMore() is scheduled.
-  this.readingMore = false;
-  this.dataEmitted = false;
 
   this.decoder = null;
   this.encoding = null;
@@ -132,6 +133,31 @@ function ReadableState(options, stream, isDuplex) {
     this.encoding = options.encoding;
   }
 }
+
+defineBitAccessors(ReadableState.prototype, {
+  objectMode: kObjectMode,
+  ended: kEnded,
+  endEmitted: kEndEmitted,
+  reading: kReading,
+  constructed: kConstructed,
+  sync: kSync,
+  needReadable: kNeedReadable,
+  emittedReadable: kEmittedReadable,
+  readableListening: kReadableListening,
+  resumeScheduled: kResumeScheduled,
+  paused: kPaused,
+  hasPaused: kHasPaused,
+  dataListening: kDataListening,
+  errorEmitted: kErrorEmitted,
+  emitClose: kEmitClose,
+  autoDestroy: kAutoDestroy,
+  destroyed: kDestroyed,
+  closed: kClosed,
+  closeEmitted: kCloseEmitted,
+  multiAwaitDrain: kMultiAwaitDrain,
+  readingMore: kReadingMore,
+  dataEmitted: kDataEmitted,
+});
 
 Object.defineProperty(ReadableState.prototype, 'pipesCount', {
   __proto__: null,
@@ -209,33 +235,39 @@ if (SymbolAsyncDispose) {
 // Writable.write().
 Readable.prototype.push = function push(chunk, encoding) {
   const state = this._readableState;
-  if (state.objectMode) {
-    return pushObjectMode(this, state, chunk, encoding);
-  }
   // Fast path (every received network chunk): a non-empty Buffer while
-  // flowing, outside _read(), with nothing buffered and no decoder. Same
-  // effect as pushByteMode() + addChunk(), without the calls.
-  if (state.flowing === true && !state.sync && state.length === 0 &&
-      state.dataListening && state.decoder === null &&
-      chunk instanceof Buffer && chunk.length > 0 &&
-      !state.ended && !state.destroyed && !state.errored) {
-    state.reading = false;
-    if (state.multiAwaitDrain) {
-      state.awaitDrainWriters.clear();
-    } else {
-      state.awaitDrainWriters = null;
-    }
-    state.dataEmitted = true;
-    this.emit('data', chunk);
-    if (!state.readingMore && state.constructed) {
-      state.readingMore = true;
-      process.nextTick(maybeReadMore_, this, state);
-    }
-    return !state.ended &&
-      (state.length < state.highWaterMark || state.length === 0);
+  // flowing, outside _read(), with nothing buffered and no decoder.
+  if ((state.bits & kPushFlowingMask) === kPushFlowingValue && state.flowing === true &&
+      state.length === 0 && state.decoder === null && !state.errored &&
+      chunk instanceof Buffer && chunk.length > 0) {
+    return pushFlowing(this, state, chunk);
+  }
+  if ((state.bits & kObjectMode) !== 0) {
+    return pushObjectMode(this, state, chunk, encoding);
   }
   return pushByteMode(this, state, chunk, encoding);
 };
+
+// push(chunk) of a non-empty Buffer while the stream flows with nothing
+// buffered (kPushFlowingMask holds, flowing === true, length 0, no decoder,
+// not errored): the chunk goes straight to 'data'. Same effect as
+// pushByteMode() + addChunk(), without the calls.
+function pushFlowing(stream, state, chunk) {
+  const bits = state.bits;
+  state.bits = (bits & ~kReading) | kDataEmitted;
+  if ((bits & kMultiAwaitDrain) !== 0) {
+    state.awaitDrainWriters.clear();
+  } else {
+    state.awaitDrainWriters = null;
+  }
+  emitOne(stream, 'data', chunk);
+  if ((state.bits & (kReadingMore | kConstructed)) === kConstructed) {
+    state.bits |= kReadingMore;
+    process.nextTick(maybeReadMore_, stream, state);
+  }
+  return (state.bits & kEnded) === 0 &&
+    (state.length < state.highWaterMark || state.length === 0);
+}
 
 // Put data back at the front of the buffer (normally something that just
 // came out of read()).

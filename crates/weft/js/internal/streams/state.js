@@ -37,7 +37,29 @@ function getHighWaterMark(state, options, duplexKey, isDuplex) {
   return getDefaultHighWaterMark(state.objectMode);
 }
 
+// The boolean fields of ReadableState/WritableState live as bits of one
+// number (`state.bits`), as in Node 22: a stream's hot paths test several
+// flags with one property read, and an idle stream carries one field instead
+// of twenty. `state.<name>` stays readable and writable through these
+// accessors, for the cold paths and for code outside the stream modules.
+function defineBitAccessors(proto, table) {
+  for (const name of Object.keys(table)) {
+    const bit = table[name];
+    Object.defineProperty(proto, name, {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      get() { return (this.bits & bit) !== 0; },
+      set(value) {
+        if (value) this.bits |= bit;
+        else this.bits &= ~bit;
+      },
+    });
+  }
+}
+
 module.exports = {
+  defineBitAccessors,
   getHighWaterMark,
   getDefaultHighWaterMark,
   setDefaultHighWaterMark,

@@ -21,6 +21,7 @@ const destroyImpl = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const {
+  defineBitAccessors,
   getHighWaterMark,
   getDefaultHighWaterMark,
 } = require('internal/streams/state');
@@ -47,36 +48,49 @@ const {
 } = require('internal/errors');
 
 const { errorOrDestroy } = destroyImpl;
+const {
+  kObjectMode,
+  kFinalCalled,
+  kNeedDrain,
+  kEnding,
+  kEnded,
+  kFinished,
+  kDestroyed,
+  kDecodeStrings,
+  kWriting,
+  kSync,
+  kBufferProcessing,
+  kAfterWritePending,
+  kAllBuffers,
+  kAllNoop,
+  kConstructed,
+  kPrefinished,
+  kErrorEmitted,
+  kEmitClose,
+  kAutoDestroy,
+  kClosed,
+  kCloseEmitted,
+} = require('internal/streams/bits').writable;
 
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable, Stream);
 
 function WritableState(options, stream, isDuplex) {
-  // Whether chunks are arbitrary objects rather than Buffers/strings.
-  this.objectMode = !!(options && (options.objectMode ||
-                                   (isDuplex && options.writableObjectMode)));
+  let bits = kDecodeStrings | kSync | kAllBuffers | kAllNoop | kConstructed |
+    kEmitClose | kAutoDestroy;
+  if (options) {
+    if (options.objectMode || (isDuplex && options.writableObjectMode)) bits |= kObjectMode;
+    if (options.decodeStrings === false) bits &= ~kDecodeStrings;
+    if (options.emitClose === false) bits &= ~kEmitClose;
+    if (options.autoDestroy === false) bits &= ~kAutoDestroy;
+  }
+  this.bits = bits;
 
   // write() returns false once this much is pending. 0 means always false
   // unless the write completed synchronously.
   this.highWaterMark = options ?
     getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
-
-  // _final() has been called.
-  this.finalCalled = false;
-  // A 'drain' is owed.
-  this.needDrain = false;
-  // end() has been called (set at its start).
-  this.ending = false;
-  // end() has returned.
-  this.ended = false;
-  // 'finish' has been emitted.
-  this.finished = false;
-  this.destroyed = false;
-
-  // Convert strings to Buffers before _write(). Some streams handle
-  // strings at a lower level and turn this off.
-  this.decodeStrings = !(options && options.decodeStrings === false);
 
   const defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
@@ -89,15 +103,8 @@ function WritableState(options, stream, isDuplex) {
 
   // Bytes (or objects) written but not yet acknowledged by _write().
   this.length = 0;
-  // A _write() is in flight.
-  this.writing = false;
   // cork() depth; writes are buffered while non-zero.
   this.corked = 0;
-  // True while inside _write(): tells onwrite() whether the callback came
-  // synchronously.
-  this.sync = true;
-  // Processing the buffer; _write() callbacks may come synchronously.
-  this.bufferProcessing = false;
 
   // The callback passed to _write(); bound once per stream.
   this.onwrite = onwrite.bind(undefined, stream);
@@ -109,31 +116,43 @@ function WritableState(options, stream, isDuplex) {
 
   // Batched completion info for synchronous writes sharing one callback.
   this.afterWriteTickInfo = null;
-  this.afterWritePending = false;
 
   // Queued writes: buffered[bufferedIndex..] of { chunk, encoding, callback }.
   this.buffered = [];
   this.bufferedIndex = 0;
-  this.allBuffers = true;
-  this.allNoop = true;
 
   // Pending user callbacks; must reach 0 before 'finish'.
   this.pendingcb = 0;
 
-  // False while an async _construct() is pending.
-  this.constructed = true;
-  // 'prefinish' has been emitted.
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = !(options && options.emitClose === false);
-  this.autoDestroy = !(options && options.autoDestroy === false);
   this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
 
   // Callbacks passed to end().
   this.onFinished = null;
 }
+
+defineBitAccessors(WritableState.prototype, {
+  objectMode: kObjectMode,
+  finalCalled: kFinalCalled,
+  needDrain: kNeedDrain,
+  ending: kEnding,
+  ended: kEnded,
+  finished: kFinished,
+  destroyed: kDestroyed,
+  decodeStrings: kDecodeStrings,
+  writing: kWriting,
+  sync: kSync,
+  bufferProcessing: kBufferProcessing,
+  afterWritePending: kAfterWritePending,
+  allBuffers: kAllBuffers,
+  allNoop: kAllNoop,
+  constructed: kConstructed,
+  prefinished: kPrefinished,
+  errorEmitted: kErrorEmitted,
+  emitClose: kEmitClose,
+  autoDestroy: kAutoDestroy,
+  closed: kClosed,
+  closeEmitted: kCloseEmitted,
+});
 
 function resetBuffer(state) {
   state.buffered = [];
@@ -279,23 +298,22 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
   const state = this._writableState;
   // Fast path: a Buffer in byte mode without explicit encoding, stream
   // idle and healthy. Same effect as _write() + writeOrBuffer().
-  if (!encoding && !state.objectMode && chunk instanceof Buffer &&
-      !state.writing && !state.corked && state.constructed &&
-      !state.ending && !state.destroyed && !state.errored) {
+  const bits = state.bits;
+  if ((bits & (kObjectMode | kWriting | kConstructed | kEnding | kDestroyed)) === kConstructed &&
+      !encoding && state.corked === 0 && !state.errored && chunk instanceof Buffer) {
     const len = chunk.length;
     state.pendingcb++;
     state.length += len;
     state.writelen = len;
     state.writecb = typeof cb === 'function' ? cb : nop;
-    state.writing = true;
-    state.sync = true;
+    state.bits = bits | kWriting | kSync;
     this._write(chunk, 'buffer', state.onwrite);
-    state.sync = false;
-    const ret = state.length < state.highWaterMark || state.length === 0;
-    if (!ret) {
-      state.needDrain = true;
+    state.bits &= ~kSync;
+    if (state.length < state.highWaterMark || state.length === 0) {
+      return !state.errored && (state.bits & kDestroyed) === 0;
     }
-    return ret && !state.errored && !state.destroyed;
+    state.bits |= kNeedDrain;
+    return false;
   }
   return _write(this, chunk, encoding, cb) === true;
 };
@@ -395,9 +413,10 @@ function onwrite(stream, er) {
     return;
   }
 
-  const sync = state.sync;
+  const bits = state.bits;
+  const sync = (bits & kSync) !== 0;
 
-  state.writing = false;
+  state.bits = bits & ~kWriting;
   state.writecb = null;
   state.length -= state.writelen;
   state.writelen = 0;
@@ -425,20 +444,20 @@ function onwrite(stream, er) {
     }
 
     if (sync) {
-      const needDrain = state.needDrain && state.length === 0;
       // Node 20 tests `kState & kDestroyed !== 0`, which (by precedence)
       // is the objectMode bit; kept for identical tick ordering.
-      const needTick = needDrain || state.objectMode || cb !== nop;
+      const needTick = cb !== nop || (bits & kObjectMode) !== 0 ||
+        ((bits & kNeedDrain) !== 0 && state.length === 0);
 
       // Synchronous completions are batched: writes sharing one callback
       // bump a counter instead of scheduling a tick each.
       if (cb === nop) {
-        if (!state.afterWritePending && needTick) {
+        if ((state.bits & kAfterWritePending) === 0 && needTick) {
           process.nextTick(afterWrite, stream, state, 1, cb);
-          state.afterWritePending = true;
+          state.bits |= kAfterWritePending;
         } else {
           state.pendingcb--;
-          if (state.ending) {
+          if ((state.bits & kEnding) !== 0) {
             finishMaybe(stream, state, true);
           }
         }
@@ -448,10 +467,10 @@ function onwrite(stream, er) {
       } else if (needTick) {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
         process.nextTick(afterWriteTick, state.afterWriteTickInfo);
-        state.afterWritePending = true;
+        state.bits |= kAfterWritePending;
       } else {
         state.pendingcb--;
-        if (state.ending) {
+        if ((state.bits & kEnding) !== 0) {
           finishMaybe(stream, state, true);
         }
       }
