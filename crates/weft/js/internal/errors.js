@@ -11,7 +11,6 @@
 const kIsNodeError = Symbol('kIsNodeError');
 
 const messages = new Map();
-const codes = {};
 
 // ---------------------------------------------------------------------------
 // Lazy access to util (written separately; it may itself require this file).
@@ -346,38 +345,74 @@ function makeSystemErrorWithCode(key) {
 }
 
 // Register an error code. `def` is the base class; additional base classes
-// become `codes.ERR_X.RangeError` etc. Classes are built on first access.
+// become `codes.ERR_X.RangeError` etc. A code's classes are built when it is
+// first used: registering is a table entry, so loading this module (which
+// registers ~180 codes on every start) stays cheap.
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
-  let cached;
-  const build = () => {
-    if (cached === undefined) {
-      cached = def === SystemError ? makeSystemErrorWithCode(sym) : makeNodeErrorWithCode(def, sym);
-      for (let i = 0; i < otherClasses.length; i++) {
-        const clazz = otherClasses[i];
-        cached[clazz.name] = makeNodeErrorWithCode(clazz, sym);
-      }
+  pending[sym] = def;
+  if (otherClasses.length > 0) pendingOthers[sym] = otherClasses;
+}
+
+// Codes registered but not built yet: code -> base class (and the extra
+// base classes).
+const pending = { __proto__: null };
+const pendingOthers = { __proto__: null };
+
+function build(key) {
+  const def = pending[key];
+  delete pending[key];
+  const C = def === SystemError ? makeSystemErrorWithCode(key) : makeNodeErrorWithCode(def, key);
+  const others = pendingOthers[key];
+  if (others !== undefined) {
+    delete pendingOthers[key];
+    for (let i = 0; i < others.length; i++) {
+      C[others[i].name] = makeNodeErrorWithCode(others[i], key);
     }
-    return cached;
-  };
-  Object.defineProperty(codes, sym, {
-    __proto__: null,
-    get() {
-      const C = build();
-      Object.defineProperty(codes, sym, {
-        __proto__: null, value: C, writable: true, enumerable: true, configurable: true,
-      });
-      return C;
-    },
-    set(v) {
-      Object.defineProperty(codes, sym, {
-        __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
-      });
-    },
-    enumerable: true,
-    configurable: true,
+  }
+  Object.defineProperty(codesTarget, key, {
+    __proto__: null, value: C, writable: true, enumerable: true, configurable: true,
   });
 }
+
+function forget(key) {
+  delete pending[key];
+  delete pendingOthers[key];
+}
+
+// `codes` behaves as a plain object holding every registered class.
+const codesTarget = {};
+const codes = new Proxy(codesTarget, {
+  __proto__: null,
+  get(target, key) {
+    if (typeof key === 'string' && pending[key] !== undefined) build(key);
+    return target[key];
+  },
+  has(target, key) {
+    return (typeof key === 'string' && pending[key] !== undefined) || key in target;
+  },
+  getOwnPropertyDescriptor(target, key) {
+    if (typeof key === 'string' && pending[key] !== undefined) build(key);
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  },
+  ownKeys(target) {
+    for (const key in pending) build(key);
+    return Reflect.ownKeys(target);
+  },
+  set(target, key, value) {
+    if (typeof key === 'string') forget(key);
+    target[key] = value;
+    return true;
+  },
+  defineProperty(target, key, desc) {
+    if (typeof key === 'string') forget(key);
+    return Reflect.defineProperty(target, key, desc);
+  },
+  deleteProperty(target, key) {
+    if (typeof key === 'string') forget(key);
+    return delete target[key];
+  },
+});
 
 // ---------------------------------------------------------------------------
 // Message helpers.
