@@ -27,9 +27,89 @@ const READ_BUF: usize = 64 * 1024;
 /// Reads per readiness event before yielding to other handles (libuv's `count = 32`).
 const READS_PER_EVENT: usize = 32;
 
+/// A read that fills at least this much of the stream read block hands the
+/// block itself to JS (shrunk to the bytes read); a smaller one is copied.
+const HAND_OVER_MIN: usize = READ_BUF / 4;
+
 thread_local! {
     /// One read buffer for every stream: idle connections hold no read memory.
+    /// (TLS and UDP read here; plain streams read into [`StreamReadBlock`].)
     pub(crate) static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0u8; READ_BUF].into_boxed_slice());
+    /// The block the next plain stream read goes into.
+    static STREAM_READ_BLOCK: RefCell<StreamReadBlock> = const { RefCell::new(StreamReadBlock(std::ptr::null_mut())) };
+}
+
+/// A `READ_BUF`-byte block from `libc::malloc` for stream reads, shared by
+/// every stream like libuv's read buffer. A large read gives the block to
+/// the Buffer that JS receives (no copy, no zeroing), and the next read
+/// takes a fresh one; a small read is copied out and the block stays.
+struct StreamReadBlock(*mut u8);
+
+impl StreamReadBlock {
+    /// The block, allocated on first use. Null if malloc failed.
+    fn get(&mut self) -> *mut u8 {
+        if self.0.is_null() {
+            // SAFETY: plain allocation; freed in Drop or by the engine.
+            self.0 = unsafe { libc::malloc(READ_BUF) }.cast();
+        }
+        self.0
+    }
+}
+
+impl Drop for StreamReadBlock {
+    fn drop(&mut self) {
+        // SAFETY: the block came from libc::malloc and is owned here.
+        unsafe { libc::free(self.0.cast()) };
+    }
+}
+
+/// The engine's resize/free callback for ArrayBuffers over `libc::malloc`
+/// memory (size 0 frees, as `JSReallocArrayBufferDataFunc` specifies).
+unsafe extern "C" fn malloc_realloc(
+    _rt: *mut rquickjs::qjs::JSRuntime,
+    _opaque: *mut std::ffi::c_void,
+    ptr: *mut std::ffi::c_void,
+    size: rquickjs::qjs::size_t,
+) -> *mut std::ffi::c_void {
+    if size == 0 {
+        libc::free(ptr);
+        std::ptr::null_mut()
+    } else {
+        libc::realloc(ptr, size as usize)
+    }
+}
+
+/// A Buffer over `len` bytes at `data`, a block from `libc::malloc` whose
+/// ownership passes to the engine (it frees the block with the Buffer).
+///
+/// # Safety
+/// `data` must come from `libc::malloc`/`realloc` with at least `len` (and
+/// at least 1) bytes, and must not be used by the caller afterwards.
+unsafe fn buffer_from_malloc<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    data: *mut u8,
+    len: usize,
+) -> rquickjs::Result<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    let v = rquickjs::qjs::JS_NewUint8Array(
+        raw,
+        data,
+        len as _,
+        Some(malloc_realloc),
+        std::ptr::null_mut(),
+        false,
+    );
+    if rquickjs::qjs::JS_IsException(v) {
+        // Only on allocation failure; whether the engine kept the block is
+        // unknown then, so it is left alone.
+        return Err(rquickjs::Error::Exception);
+    }
+    let value = Value::from_raw(ctx.clone(), v);
+    if let Some(proto) = lp.buffer_proto(ctx) {
+        rquickjs::qjs::JS_SetPrototype(raw, v, proto.as_raw());
+    }
+    Ok(value)
 }
 
 /// What a handle wraps.
@@ -229,10 +309,26 @@ pub fn errno_of(e: &io::Error) -> i32 {
 }
 
 impl Io {
-    fn try_read(&self, buf: &mut [u8]) -> io::Result<usize> {
+    /// Reads into the stream read block (tokio's `try_read` on memory that
+    /// needs no zeroing first).
+    fn try_read_block(&self) -> io::Result<usize> {
+        let block = STREAM_READ_BLOCK.with(|b| b.borrow_mut().get());
+        if block.is_null() {
+            return Err(io::Error::from_raw_os_error(libc::ENOMEM));
+        }
+        // SAFETY: reads at most READ_BUF bytes into the block, which nothing
+        // else uses until the bytes are taken.
+        let recv = |fd: i32| -> io::Result<usize> {
+            let n = unsafe { libc::recv(fd, block.cast(), READ_BUF, 0) };
+            if n < 0 {
+                Err(io::Error::last_os_error())
+            } else {
+                Ok(n as usize)
+            }
+        };
         match self {
-            Io::Tcp(s) => s.try_read(buf),
-            Io::Unix(s) => s.try_read(buf),
+            Io::Tcp(s) => s.try_io(tokio::io::Interest::READABLE, || recv(s.as_raw_fd())),
+            Io::Unix(s) => s.try_io(tokio::io::Interest::READABLE, || recv(s.as_raw_fd())),
             _ => Err(io::Error::from_raw_os_error(libc::ENOTCONN)),
         }
     }
@@ -371,19 +467,35 @@ pub(crate) fn new_buffer<'js>(
     ctx: &Ctx<'js>,
     bytes: &[u8],
 ) -> rquickjs::Result<Value<'js>> {
-    // SAFETY: plain engine calls; the new value is owned by the returned `Value`.
+    // SAFETY: a fresh block of at least bytes.len() bytes, filled, then owned
+    // by the engine.
     unsafe {
-        let raw = ctx.as_raw().as_ptr();
-        let v = rquickjs::qjs::JS_NewUint8ArrayCopy(raw, bytes.as_ptr(), bytes.len() as _);
-        if rquickjs::qjs::JS_IsException(v) {
-            return Err(rquickjs::Error::Exception);
+        let data: *mut u8 = libc::malloc(bytes.len().max(1)).cast();
+        if data.is_null() {
+            return Err(rquickjs::Error::Allocation);
         }
-        let value = Value::from_raw(ctx.clone(), v);
-        if let Some(proto) = lp.buffer_proto(ctx) {
-            rquickjs::qjs::JS_SetPrototype(raw, v, proto.as_raw());
-        }
-        Ok(value)
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+        buffer_from_malloc(lp, ctx, data, bytes.len())
     }
+}
+
+/// The Buffer for `n` bytes just read into the stream read block.
+fn take_stream_read<'js>(lp: &Loop, ctx: &Ctx<'js>, n: usize) -> rquickjs::Result<Value<'js>> {
+    STREAM_READ_BLOCK.with(|b| {
+        let mut b = b.borrow_mut();
+        if n < HAND_OVER_MIN {
+            // SAFETY: the block holds n initialized bytes.
+            return new_buffer(lp, ctx, unsafe { std::slice::from_raw_parts(b.0, n) });
+        }
+        // SAFETY: the block is ours; shrinking keeps its first n bytes (and
+        // on failure the original block, still READ_BUF bytes, is used).
+        unsafe {
+            let block = std::mem::replace(&mut b.0, std::ptr::null_mut());
+            let shrunk: *mut u8 = libc::realloc(block.cast(), n).cast();
+            let data = if shrunk.is_null() { block } else { shrunk };
+            buffer_from_malloc(lp, ctx, data, n)
+        }
+    })
 }
 
 /// The bytes of a Uint8Array (or Buffer) value, without copying.
@@ -507,7 +619,7 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             if !slot.reading {
                 return;
             }
-            let r = READ_BUFFER.with(|b| slot.io.try_read(&mut b.borrow_mut()));
+            let r = slot.io.try_read_block();
             let outcome = match r {
                 Ok(0) => {
                     slot.reading = false;
@@ -532,8 +644,7 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         match outcome {
             ReadOutcome::Pending => return,
             ReadOutcome::Data(n) => {
-                let buf = READ_BUFFER.with(|b| new_buffer(lp, ctx, &b.borrow()[..n]));
-                match buf {
+                match take_stream_read(lp, ctx, n) {
                     Ok(buf) => call_onread(lp, ctx, &js, n as i32, &buf),
                     Err(e) => lp.report(ctx, e),
                 }
