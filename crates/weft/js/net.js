@@ -260,9 +260,6 @@ function Socket(options) {
   this[kLastWriteQueueSize] = 0;
   this[kTimeout] = null;
   this[kBuffer] = null;
-  this[kBufferCb] = null;
-  this[kBufferGen] = null;
-  this[kPendingUserData] = null;
   this._closeAfterHandlingError = false;
 
   if (typeof options === 'number') options = { fd: options }; // Legacy form.
@@ -302,9 +299,11 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
-  this[kSetNoDelay] = Boolean(options.noDelay);
-  this[kSetKeepAlive] = Boolean(options.keepAlive);
-  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  if (options.noDelay) this[kSetNoDelay] = true;
+  if (options.keepAlive) this[kSetKeepAlive] = true;
+  if (options.keepAliveInitialDelay) {
+    this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  }
 
   this.on('end', onReadableStreamEnd);
 
@@ -328,11 +327,19 @@ function Socket(options) {
 
   this.server = null;
   this._server = null;
-
-  // Kept for after destroy(), when the handle is gone.
-  this[kBytesRead] = 0;
-  this[kBytesWritten] = 0;
 }
+// Per-socket fields that most sockets never change: defaults here keep
+// them off every socket (memory per connection).
+Socket.prototype[kBufferCb] = null;
+Socket.prototype[kBufferGen] = null;
+Socket.prototype[kPendingUserData] = null;
+Socket.prototype[kSetNoDelay] = false;
+Socket.prototype[kSetKeepAlive] = false;
+Socket.prototype[kSetKeepAliveInitialDelay] = 0;
+// Byte counts kept for after destroy(), when the handle is gone.
+Socket.prototype[kBytesRead] = 0;
+Socket.prototype[kBytesWritten] = 0;
+
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 

@@ -42,6 +42,15 @@ function makeConnectionBridge(fn) {
   };
 }
 
+// Callbacks of requests in flight, oldest first. The queues are made on
+// first use (most handles never queue a write): StreamHandle.prototype has
+// null for both.
+function queueCallback(handle, key, cb) {
+  const queue = handle[key];
+  if (queue === null) handle[key] = [cb];
+  else queue.push(cb);
+}
+
 class StreamHandle {
   constructor(id) {
     this.id = id === undefined ? binding.create(this) : (binding.adopt(this, id), id);
@@ -52,8 +61,6 @@ class StreamHandle {
     this.bytesWritten = 0;
     this[kOnConnection] = null;
     this[kOnConnectionBridge] = null;
-    this[kWriteCallbacks] = [];
-    this[kShutdownCallbacks] = [];
     this[kConnectReq] = null;
   }
 
@@ -73,28 +80,29 @@ class StreamHandle {
   // Returns 0 when written at once, 1 when queued (cb runs later), or a negative errno.
   writeBuffer(buf, cb) {
     const r = writeBuffer(this.id, buf);
-    if (r === 1) this[kWriteCallbacks].push(cb);
+    if (r === 1) queueCallback(this, kWriteCallbacks, cb);
     return r;
   }
   writeUtf8String(s, cb) {
     const r = writeString(this.id, s, 1);
-    if (r === 1) this[kWriteCallbacks].push(cb);
+    if (r === 1) queueCallback(this, kWriteCallbacks, cb);
     return r;
   }
   writeString(s, encodingId, cb) {
     const r = writeString(this.id, s, encodingId);
-    if (r === 1) this[kWriteCallbacks].push(cb);
+    if (r === 1) queueCallback(this, kWriteCallbacks, cb);
     return r;
   }
   writev(chunks, cb) {
     const r = writev(this.id, chunks);
-    if (r === 1) this[kWriteCallbacks].push(cb);
+    if (r === 1) queueCallback(this, kWriteCallbacks, cb);
     return r;
   }
   // A queued write completed. The owner may set onwritecomplete(status, cb)
   // once, so that writes need no per-call closure.
   afterWrite(status) {
-    const cb = this[kWriteCallbacks].shift();
+    const cbs = this[kWriteCallbacks];
+    const cb = cbs === null ? undefined : cbs.shift();
     if (cb === undefined) return;
     if (this.onwritecomplete) this.onwritecomplete(status, cb);
     else cb(status);
@@ -103,11 +111,12 @@ class StreamHandle {
   // Returns 0 (onshutdown follows) or a negative errno.
   shutdown(cb) {
     const r = shutdown(this.id);
-    if (r === 0) this[kShutdownCallbacks].push(cb);
+    if (r === 0) queueCallback(this, kShutdownCallbacks, cb);
     return r;
   }
   onshutdown(status) {
-    const cb = this[kShutdownCallbacks].shift();
+    const cbs = this[kShutdownCallbacks];
+    const cb = cbs === null ? undefined : cbs.shift();
     if (cb) cb(status);
   }
 
@@ -128,10 +137,10 @@ class StreamHandle {
     const id = this.id;
     if (id === 0) return;
     this.id = 0;
-    const writes = this[kWriteCallbacks];
-    const shutdowns = this[kShutdownCallbacks];
-    this[kWriteCallbacks] = [];
-    this[kShutdownCallbacks] = [];
+    const writes = this[kWriteCallbacks] ?? [];
+    const shutdowns = this[kShutdownCallbacks] ?? [];
+    this[kWriteCallbacks] = null;
+    this[kShutdownCallbacks] = null;
     this[kConnectReq] = null;
     if (writes.length === 0 && shutdowns.length === 0) {
       close(id, typeof cb === 'function' ? cb : undefined);
@@ -157,6 +166,9 @@ class StreamHandle {
   listen(backlog) { return binding.listen(this.id, backlog); }
   open(fd) { return binding.open(this.id, fd); }
 }
+
+StreamHandle.prototype[kWriteCallbacks] = null;
+StreamHandle.prototype[kShutdownCallbacks] = null;
 
 const TCPConstants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1 };
 
