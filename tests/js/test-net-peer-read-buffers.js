@@ -42,7 +42,9 @@ socket.on('end', common.mustCall(() => {
   assert.ok(all.equals(sent), 'echoed bytes differ from the bytes sent');
 
   // The largest chunk: its ArrayBuffer transfers (the engine resizes the
-  // memory the read went into) and keeps its bytes.
+  // memory the read went into) and keeps its bytes. (transfer() is newer
+  // than Node 20; weft's engine has it.)
+  if (typeof ArrayBuffer.prototype.transfer !== 'function') return;
   let big = chunks[0];
   for (const c of chunks) if (c.length > big.length) big = c;
   const copy = Buffer.from(big);
