@@ -6,15 +6,10 @@
 
 const EventEmitter = require('events');
 const stream = require('stream');
-const { emitOne } = EventEmitter[Symbol.for('weft.events.internals')];
 const { nop } = require('internal/streams/utils');
 const {
   readable: {
     kDestroyed: kRDestroyed,
-    kReading: kRReading,
-    kDataEmitted: kRDataEmitted,
-    kMultiAwaitDrain: kRMultiAwaitDrain,
-    kEnded: kREnded,
     kReadingMore: kRReadingMore,
   },
   writable: {
@@ -29,6 +24,7 @@ const {
   kPushFlowingMask,
   kPushFlowingValue,
 } = require('internal/streams/bits');
+const { pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
 const WritableWrite = stream.Writable.prototype.write;
 const {
@@ -712,18 +708,9 @@ function onStreamRead(nread, buf) {
     if ((rs.bits & kPushFlowingMask) === kPushFlowingValue && rs.flowing === true &&
         rs.length === 0 && rs.decoder === null && rs.errored === null &&
         stream.push === ReadablePush) {
-      // What push() would do with this chunk (buf is a non-empty Buffer).
-      // The handle keeps reading on its own, so the maybeReadMore() tick
-      // that push() schedules would find nothing to do: skip it.
-      rs.bits = (rs.bits & ~kRReading) | kRDataEmitted;
-      if ((rs.bits & kRMultiAwaitDrain) !== 0) {
-        rs.awaitDrainWriters.clear();
-      } else {
-        rs.awaitDrainWriters = null;
-      }
-      emitOne(stream, 'data', buf);
-      more = (rs.bits & kREnded) === 0 &&
-        (rs.length < rs.highWaterMark || rs.length === 0);
+      // What push() would do with this chunk (buf is a non-empty Buffer),
+      // without the maybeReadMore() tick: the handle keeps reading.
+      more = pushFlowing(stream, rs, buf, false);
     } else {
       const readingMore = rs.bits & kRReadingMore;
       rs.bits |= kRReadingMore;

@@ -206,6 +206,12 @@ function Readable(options) {
   }
 }
 
+// For net.js's onread, which pushes the chunks a handle reads.
+Object.defineProperty(Readable, Symbol.for('weft.streams.internals'), {
+  __proto__: null,
+  value: { pushFlowing },
+});
+
 Readable.prototype.destroy = destroyImpl.destroy;
 Readable.prototype._undestroy = destroyImpl.undestroy;
 Readable.prototype._destroy = function(err, cb) {
@@ -240,7 +246,7 @@ Readable.prototype.push = function push(chunk, encoding) {
   if ((state.bits & kPushFlowingMask) === kPushFlowingValue && state.flowing === true &&
       state.length === 0 && state.decoder === null && !state.errored &&
       chunk instanceof Buffer && chunk.length > 0) {
-    return pushFlowing(this, state, chunk);
+    return pushFlowing(this, state, chunk, true);
   }
   if ((state.bits & kObjectMode) !== 0) {
     return pushObjectMode(this, state, chunk, encoding);
@@ -251,8 +257,10 @@ Readable.prototype.push = function push(chunk, encoding) {
 // push(chunk) of a non-empty Buffer while the stream flows with nothing
 // buffered (kPushFlowingMask holds, flowing === true, length 0, no decoder,
 // not errored): the chunk goes straight to 'data'. Same effect as
-// pushByteMode() + addChunk(), without the calls.
-function pushFlowing(stream, state, chunk) {
+// pushByteMode() + addChunk(), without the calls. A source that keeps
+// reading on its own (net's handles) passes readMore = false: the
+// maybeReadMore() tick would find nothing to do.
+function pushFlowing(stream, state, chunk, readMore) {
   const bits = state.bits;
   state.bits = (bits & ~kReading) | kDataEmitted;
   if ((bits & kMultiAwaitDrain) !== 0) {
@@ -261,7 +269,7 @@ function pushFlowing(stream, state, chunk) {
     state.awaitDrainWriters = null;
   }
   emitOne(stream, 'data', chunk);
-  if ((state.bits & (kReadingMore | kConstructed)) === kConstructed) {
+  if (readMore && (state.bits & (kReadingMore | kConstructed)) === kConstructed) {
     state.bits |= kReadingMore;
     process.nextTick(maybeReadMore_, stream, state);
   }
