@@ -21,10 +21,9 @@ const {
     kNeedDrain: kWNeedDrain,
     kSync: kWSync,
   },
-  kPushFlowingMask,
-  kPushFlowingValue,
 } = require('internal/streams/bits');
-const { pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
+const { flowsStraight, pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
+const { writeResult } = stream.Writable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
 const WritableWrite = stream.Writable.prototype.write;
 const {
@@ -705,9 +704,7 @@ function onStreamRead(nread, buf) {
       return;
     }
     let more;
-    if ((rs.bits & kPushFlowingMask) === kPushFlowingValue && rs.flowing === true &&
-        rs.length === 0 && rs.decoder === null && rs.errored === null &&
-        stream.push === ReadablePush) {
+    if (flowsStraight(rs) && stream.push === ReadablePush) {
       // What push() would do with this chunk (buf is a non-empty Buffer),
       // without the maybeReadMore() tick: the handle keeps reading.
       more = pushFlowing(stream, rs, buf, false);
@@ -816,11 +813,7 @@ Socket.prototype.write = function write(chunk, encoding, cb) {
     state.onwrite(errnoException(r, 'write'));
     state.bits &= ~kWSync;
   }
-  if (state.length < state.highWaterMark || state.length === 0) {
-    return state.errored === null && (state.bits & kWDestroyed) === 0;
-  }
-  state.bits |= kWNeedDrain;
-  return false;
+  return writeResult(state);
 };
 
 // The write path: a chunk goes to the handle, which writes it to the kernel

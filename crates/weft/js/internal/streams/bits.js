@@ -31,14 +31,6 @@ const readable = {
   kDataEmitted: 1 << 21,
 };
 
-// push() of a Buffer can go straight to 'data' (besides flowing === true,
-// an empty buffer and no decoder) when these bits of a ReadableState equal
-// kPushFlowingValue: byte mode, outside _read(), a 'data' listener, not
-// ended or destroyed.
-const kPushFlowingMask = readable.kObjectMode | readable.kSync | readable.kDataListening |
-  readable.kEnded | readable.kDestroyed;
-const kPushFlowingValue = readable.kDataListening;
-
 const writable = {
   kObjectMode: 1 << 0,
   kFinalCalled: 1 << 1, // _final() has been called.
@@ -68,4 +60,4 @@ const writable = {
   kCloseEmitted: 1 << 20,
 };
 
-module.exports = { readable, writable, kPushFlowingMask, kPushFlowingValue };
+module.exports = { readable, writable };

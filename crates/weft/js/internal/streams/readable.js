@@ -73,7 +73,6 @@ const {
   kReadingMore,
   kDataEmitted,
 } = require('internal/streams/bits').readable;
-const { kPushFlowingMask, kPushFlowingValue } = require('internal/streams/bits');
 
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);
@@ -209,7 +208,7 @@ function Readable(options) {
 // For net.js's onread, which pushes the chunks a handle reads.
 Object.defineProperty(Readable, Symbol.for('weft.streams.internals'), {
   __proto__: null,
-  value: { pushFlowing },
+  value: { flowsStraight, pushFlowing },
 });
 
 Readable.prototype.destroy = destroyImpl.destroy;
@@ -243,9 +242,7 @@ Readable.prototype.push = function push(chunk, encoding) {
   const state = this._readableState;
   // Fast path (every received network chunk): a non-empty Buffer while
   // flowing, outside _read(), with nothing buffered and no decoder.
-  if ((state.bits & kPushFlowingMask) === kPushFlowingValue && state.flowing === true &&
-      state.length === 0 && state.decoder === null && !state.errored &&
-      chunk instanceof Buffer && chunk.length > 0) {
+  if (flowsStraight(state) && chunk instanceof Buffer && chunk.length > 0) {
     return pushFlowing(this, state, chunk, true);
   }
   if ((state.bits & kObjectMode) !== 0) {
@@ -254,9 +251,17 @@ Readable.prototype.push = function push(chunk, encoding) {
   return pushByteMode(this, state, chunk, encoding);
 };
 
-// push(chunk) of a non-empty Buffer while the stream flows with nothing
-// buffered (kPushFlowingMask holds, flowing === true, length 0, no decoder,
-// not errored): the chunk goes straight to 'data'. Same effect as
+// Whether a pushed non-empty Buffer can go straight to 'data': the stream
+// flows with a 'data' listener, in byte mode, outside _read(), with nothing
+// buffered, no decoder, not ended, destroyed or errored.
+function flowsStraight(state) {
+  return (state.bits & kFlowsStraightMask) === kDataListening && state.flowing === true &&
+    state.length === 0 && state.decoder === null && !state.errored;
+}
+const kFlowsStraightMask = kObjectMode | kSync | kDataListening | kEnded | kDestroyed;
+
+// push(chunk) of a non-empty Buffer when flowsStraight(state): the chunk
+// goes straight to 'data'. Same effect as
 // pushByteMode() + addChunk(), without the calls. A source that keeps
 // reading on its own (net's handles) passes readMore = false: the
 // maybeReadMore() tick would find nothing to do.

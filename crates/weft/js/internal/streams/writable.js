@@ -309,11 +309,7 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
     state.bits = bits | kWriting | kSync;
     this._write(chunk, 'buffer', state.onwrite);
     state.bits &= ~kSync;
-    if (state.length < state.highWaterMark || state.length === 0) {
-      return !state.errored && (state.bits & kDestroyed) === 0;
-    }
-    state.bits |= kNeedDrain;
-    return false;
+    return writeResult(state);
   }
   return _write(this, chunk, encoding, cb) === true;
 };
@@ -367,16 +363,25 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     state.sync = false;
   }
 
-  const ret = state.length < state.highWaterMark || state.length === 0;
-
-  if (!ret) {
-    state.needDrain = true;
-  }
-
-  // False when errored or destroyed, to break synchronous
-  // while (stream.write(data)) loops.
-  return ret && !state.errored && !state.destroyed;
+  return writeResult(state);
 }
+
+// What write() returns once its chunk is written or queued: false, with a
+// 'drain' owed, at highWaterMark; also false when errored or destroyed, to
+// break synchronous while (stream.write(data)) loops.
+function writeResult(state) {
+  if (state.length < state.highWaterMark || state.length === 0) {
+    return !state.errored && (state.bits & kDestroyed) === 0;
+  }
+  state.bits |= kNeedDrain;
+  return false;
+}
+
+// For net.js's Socket.prototype.write, which writes idle sockets itself.
+Object.defineProperty(Writable, Symbol.for('weft.streams.internals'), {
+  __proto__: null,
+  value: { writeResult },
+});
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
