@@ -20,6 +20,10 @@ struct Cli {
     /// Print the version.
     #[arg(short = 'v', long = "version")]
     version: bool,
+    /// Let scripts require the runtime's internal modules (`internal/...`).
+    /// Read by the module loader from `process.execArgv`.
+    #[arg(long = "expose-internals")]
+    _expose_internals: bool,
     /// The script to run, then its arguments.
     #[arg(
         trailing_var_arg = true,

@@ -74,6 +74,14 @@ fn run_one(file: &Path) -> Result<(), Failed> {
     let first = source.lines().next().unwrap_or("");
     let mut _peer = None;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_weft"));
+    // `// Flags: --a --b` in the file's first lines, as in Node's tests.
+    if let Some(flags) = source
+        .lines()
+        .take(5)
+        .find_map(|l| l.strip_prefix("// Flags:"))
+    {
+        cmd.args(flags.split_whitespace());
+    }
     cmd.arg(file)
         .current_dir(root.join("tests"))
         .stdin(Stdio::null())
