@@ -10,9 +10,9 @@ const modulesBinding = internalBinding('modules');
 const builtinsBinding = internalBinding('builtins');
 const fsBinding = internalBinding('fs');
 const path = require('path');
-const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_REQUIRE_ESM, ERR_UNKNOWN_BUILTIN_MODULE, ERR_INVALID_PACKAGE_CONFIG },
-} = require('internal/errors');
+// Codes are looked up when thrown: the loader runs at every start, and
+// naming them here would read the whole error table (internal/errors/codes).
+const { codes } = require('internal/errors');
 const { validateString } = require('internal/validators');
 
 const builtinIds = builtinsBinding.ids();
@@ -20,8 +20,13 @@ const builtinSet = new Set(builtinIds);
 // Modules that exist only with the node: prefix.
 const schemeOnly = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
 
+// --expose-internals (as in Node): `require('internal/...')` loads the
+// runtime's own internal modules. Not listed in builtinModules.
+const exposeInternals = process.execArgv.includes('--expose-internals');
+
 function isBuiltin(id) {
   if (typeof id !== 'string') return false;
+  if (exposeInternals && id.startsWith('internal/') && builtinsBinding.exists(id)) return true;
   const name = id.startsWith('node:') ? id.slice(5) : id;
   return builtinSet.has(name) && !(schemeOnly.has(name) && !id.startsWith('node:'));
 }
@@ -69,7 +74,7 @@ function readPackage(dir) {
         path: jsonPath,
       };
     } catch (e) {
-      throw new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, e.message);
+      throw new codes.ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, e.message);
     }
   }
   packageJsonCache.set(jsonPath, result);
@@ -113,7 +118,7 @@ class Module {
 
   require(id) {
     validateString(id, 'id');
-    if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+    if (id === '') throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
     return Module._load(id, this, false);
   }
 
@@ -148,7 +153,7 @@ Module._extensions['.js'] = function(module, filename) {
   const content = readFile(filename);
   if (content === undefined) throw notFound(filename, module);
   if (filename.endsWith('.js') && isESMFile(filename)) {
-    throw new ERR_REQUIRE_ESM(filename, true);
+    throw new codes.ERR_REQUIRE_ESM(filename, true);
   }
   module._compile(content, filename);
 };
@@ -167,7 +172,7 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 Module._extensions['.mjs'] = function(module, filename) {
-  throw new ERR_REQUIRE_ESM(filename, true);
+  throw new codes.ERR_REQUIRE_ESM(filename, true);
 };
 Module._extensions['.node'] = function(module, filename) {
   const err = new Error(`Cannot load native addon ${filename}: weft does not support .node addons`);
@@ -382,7 +387,7 @@ Module._resolveFilename = function(request, parent, isMain, options) {
 Module._load = function(request, parent, isMain) {
   if (request.startsWith('node:')) {
     const id = request.slice(5);
-    if (!builtinSet.has(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
+    if (!builtinSet.has(id)) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(request);
     return loadBuiltin(id);
   }
   if (parent && parent.filename) {
@@ -453,7 +458,7 @@ Module.createRequire = function createRequire(filename) {
   if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') filepath = filename.href;
   if (typeof filepath === 'string' && filepath.startsWith('file://')) filepath = require('url').fileURLToPath(filepath);
   if (typeof filepath !== 'string' || !path.isAbsolute(filepath)) {
-    throw new ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   }
   const trailingSlash = filepath.endsWith('/');
   const proxyPath = trailingSlash ? path.join(filepath, 'noop.js') : filepath;
@@ -511,7 +516,7 @@ function fileURLToPathSimple(u) {
 
 function esmResolve(specifier, base) {
   if (specifier.startsWith('node:')) {
-    if (!builtinSet.has(specifier.slice(5))) throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);
+    if (!builtinSet.has(specifier.slice(5))) throw new codes.ERR_UNKNOWN_BUILTIN_MODULE(specifier);
     return specifier;
   }
   if (isBuiltin(specifier)) return `node:${specifier}`;
@@ -593,5 +598,4 @@ Module.sourceLine = sourceLine;
 Module.findSourceMap = () => undefined;
 Module.syncBuiltinESMExports = () => {};
 Module.register = () => {};
-void ERR_INVALID_ARG_TYPE;
 void extensions;
