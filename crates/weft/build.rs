@@ -1,7 +1,9 @@
 //! Compiles the built-in JavaScript modules under `js/` to QuickJS bytecode.
 //!
-//! Each `js/<id>.js` becomes an entry `(<id>, bytecode)` in
-//! `$OUT_DIR/builtins.rs`. The source is wrapped as
+//! Each `js/<id>.js` is compiled, its bytecode appended to
+//! `$OUT_DIR/builtins.bin` (start-up modules first, see `LOAD_ORDER`), and an
+//! entry `(<id>, start, length)` written to `$OUT_DIR/builtins.rs`. The source
+//! is wrapped as
 //! `(function (exports, require, module, internalBinding) { ... })` on its first
 //! line, so line numbers in stack traces match the file, and compiled with the
 //! file name `node:<id>` as Node names its built-ins in stacks.
@@ -72,6 +74,48 @@ fn compile(ctx: &rquickjs::Ctx<'_>, id: &str, source: &str) -> Result<Vec<u8>, S
     }
 }
 
+/// The modules every start loads (bootstrap, process, the loader, in load
+/// order), then those `require('net')` and a first connection add. A module
+/// missing here only costs memory: it is placed after these.
+const LOAD_ORDER: &[&str] = &[
+    "internal/bootstrap",
+    "internal/process/object",
+    "events",
+    "internal/errors",
+    "internal/validators",
+    "internal/process/task_queues",
+    "internal/timers",
+    "internal/process/execution",
+    "internal/globals",
+    "internal/modules/cjs",
+    "path",
+    "net",
+    "stream",
+    "internal/streams/operators",
+    "internal/errors/codes",
+    "internal/streams/utils",
+    "internal/streams/end-of-stream",
+    "internal/streams/add-abort-signal",
+    "internal/streams/state",
+    "internal/streams/pipeline",
+    "internal/streams/destroy",
+    "internal/streams/duplex",
+    "internal/streams/legacy",
+    "internal/streams/readable",
+    "internal/streams/bits",
+    "internal/streams/writable",
+    "internal/streams/transform",
+    "internal/streams/passthrough",
+    "internal/streams/duplexpair",
+    "internal/streams/compose",
+    "internal/stream_wrap",
+    "internal/net",
+    "dns",
+    "internal/util",
+    "internal/process/stdio",
+    "buffer",
+];
+
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
     let js_dir = manifest.join("js");
@@ -81,9 +125,25 @@ fn main() {
     let mut files = Vec::new();
     collect(&js_dir, &js_dir, &mut files);
 
+    // Start-up modules first, then what a network program loads: the blob is
+    // one read-only mapping, and the kernel maps file pages in 64 KiB windows
+    // around each touched page, so modules read together should lie together.
+    files.sort_by_key(|(id, _)| {
+        LOAD_ORDER
+            .iter()
+            .position(|first| first == id)
+            .unwrap_or(LOAD_ORDER.len())
+    });
+
     let rt = rquickjs::Runtime::new().expect("runtime");
     let ctx = rquickjs::Context::full(&rt).expect("context");
-    let mut table = String::from("/// Built-in modules: (id, bytecode of the wrapper function).\npub static BUILTINS: &[(&str, &[u8])] = &[\n");
+    let mut blob = Vec::new();
+    let mut table = String::from(
+        "/// Built-in modules' bytecode (wrapper functions), one after another.\n\
+         static BLOB: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/builtins.bin\"));\n\
+         /// Built-in modules: (id, start, length) of each one's bytecode in `BLOB`.\n\
+         static BUILTINS: &[(&str, u32, u32)] = &[\n",
+    );
     let mut errors = Vec::new();
     ctx.with(|ctx| {
         for (id, path) in &files {
@@ -91,14 +151,8 @@ fn main() {
             let source = std::fs::read_to_string(path).expect("read js");
             match compile(&ctx, id, &source) {
                 Ok(bytes) => {
-                    let file = out_dir.join(format!("{}.qbc", id.replace('/', "__")));
-                    std::fs::write(&file, bytes).expect("write bytecode");
-                    writeln!(
-                        table,
-                        "    ({id:?}, include_bytes!({:?})),",
-                        file.display().to_string()
-                    )
-                    .unwrap();
+                    writeln!(table, "    ({id:?}, {}, {}),", blob.len(), bytes.len()).unwrap();
+                    blob.extend_from_slice(&bytes);
                 }
                 Err(msg) => errors.push(format!("{}: {msg}", path.display())),
             }
@@ -111,5 +165,6 @@ fn main() {
         );
     }
     table.push_str("];\n");
+    std::fs::write(out_dir.join("builtins.bin"), blob).expect("write bytecode");
     std::fs::write(out_dir.join("builtins.rs"), table).expect("write table");
 }

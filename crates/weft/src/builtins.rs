@@ -6,14 +6,20 @@ include!(concat!(env!("OUT_DIR"), "/builtins.rs"));
 
 /// Whether `id` names a built-in module (public or internal).
 pub fn exists(id: &str) -> bool {
-    BUILTINS.iter().any(|(n, _)| *n == id)
+    BUILTINS.iter().any(|(n, _, _)| *n == id)
+}
+
+/// The bytecode of built-in `id`.
+fn bytecode(id: &str) -> Option<&'static [u8]> {
+    let &(_, start, len) = BUILTINS.iter().find(|(n, _, _)| *n == id)?;
+    BLOB.get(start as usize..(start + len) as usize)
 }
 
 /// Ids of the public built-ins (not under `internal/`).
 pub fn public_ids() -> impl Iterator<Item = &'static str> {
     BUILTINS
         .iter()
-        .map(|(n, _)| *n)
+        .map(|(n, _, _)| *n)
         .filter(|n| !n.starts_with("internal/"))
 }
 
@@ -35,7 +41,7 @@ pub fn compile<'js>(ctx: &Ctx<'js>, id: &str) -> rquickjs::Result<Option<Functio
         }
         return Ok(None);
     }
-    let Some((_, bytes)) = BUILTINS.iter().find(|(n, _)| *n == id) else {
+    let Some(bytes) = bytecode(id) else {
         return Ok(None);
     };
     // SAFETY: the bytecode was produced by the same engine version at build time;
