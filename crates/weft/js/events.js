@@ -89,6 +89,7 @@ Object.defineProperty(EventEmitter.prototype, kCapture, {
 EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.prototype[kShapeMode] = false;
 
 // Emitters warn once more than this many listeners are added for one event.
 let defaultMaxListeners = 10;
@@ -182,8 +183,10 @@ EventEmitter.init = function(opts) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
-    this[kShapeMode] = false;
-  } else {
+    // Own only when it differs from the inherited default (false here,
+    // true on Readable/Writable, whose constructors pre-create _events).
+    if (this[kShapeMode] !== false) this[kShapeMode] = false;
+  } else if (this[kShapeMode] !== true) {
     this[kShapeMode] = true;
   }
 
@@ -313,7 +316,7 @@ function emitOne(target, type, arg) {
 
 Object.defineProperty(EventEmitter, Symbol.for('weft.events.internals'), {
   __proto__: null,
-  value: { emitOne },
+  value: { emitOne, kShapeMode },
 });
 
 function _addListener(target, type, listener, prepend) {

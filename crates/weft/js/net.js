@@ -20,10 +20,11 @@ const {
     kDestroyed: kWDestroyed,
     kNeedDrain: kWNeedDrain,
     kSync: kWSync,
+    kErrored: kWErrored,
   },
 } = require('internal/streams/bits');
 const { flowsStraight, pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
-const { writeResult } = stream.Writable[Symbol.for('weft.streams.internals')];
+const { writeResult, bindOnwrite } = stream.Writable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
 const WritableWrite = stream.Writable.prototype.write;
 const {
@@ -201,15 +202,25 @@ function normalizeArgs(args) {
   return arr;
 }
 
+// Every socket's handle reads and completes writes through these; as
+// defaults on the handle classes they cost no slot per connection.
+TCP.prototype.onread = onStreamRead;
+TCP.prototype.onwritecomplete = onHandleWriteComplete;
+Pipe.prototype.onread = onStreamRead;
+Pipe.prototype.onwritecomplete = onHandleWriteComplete;
+
 // Called for a new Socket, and when a closed Socket is reused.
 function initSocketHandle(self) {
   self._undestroy();
   self._sockname = null;
-  self[kPendingUserData] = null;
+  if (self[kPendingUserData] !== null) self[kPendingUserData] = null;
   if (self._handle) {
     self._handle[owner_symbol] = self;
-    self._handle.onread = onStreamRead;
-    self._handle.onwritecomplete = onHandleWriteComplete;
+    // Defaults on TCP/Pipe.prototype (below); set for other handles.
+    if (self._handle.onread !== onStreamRead) self._handle.onread = onStreamRead;
+    if (self._handle.onwritecomplete !== onHandleWriteComplete) {
+      self._handle.onwritecomplete = onHandleWriteComplete;
+    }
     self[async_id_symbol] = getNewAsyncId(self._handle);
     if (self[kBuffer] && self[kBufferGen] !== null) {
       const userBuf = self[kBufferGen]();
@@ -252,9 +263,6 @@ function Socket(options) {
   this[kHandle] = null;
   this._parent = null;
   this._host = null;
-  this[kLastWriteQueueSize] = 0;
-  this[kTimeout] = null;
-  this[kBuffer] = null;
   this._closeAfterHandlingError = false;
 
   if (typeof options === 'number') options = { fd: options }; // Legacy form.
@@ -323,8 +331,12 @@ function Socket(options) {
   this.server = null;
   this._server = null;
 }
-// Per-socket fields that most sockets never change: defaults here keep
-// them off every socket (memory per connection).
+// Symbol-keyed fields that most sockets never change are defaults here
+// rather than own properties set in the constructor: per-connection memory
+// is mostly the objects' property slots.
+Socket.prototype[kLastWriteQueueSize] = 0;
+Socket.prototype[kTimeout] = null;
+Socket.prototype[kBuffer] = null;
 Socket.prototype[kBufferCb] = null;
 Socket.prototype[kBufferGen] = null;
 Socket.prototype[kPendingUserData] = null;
@@ -777,13 +789,13 @@ function deliverToUserBuffer(stream, handle, buf) {
 // _writeGeneric layers, with the same effect on the writable state and
 // the same result. Anything else goes through Writable.prototype.write.
 const kWriteDirectMask = kWObjectMode | kWWriting | kWConstructed | kWEnding | kWDestroyed |
-  kWNeedDrain;
+  kWNeedDrain | kWErrored;
 Socket.prototype.write = function write(chunk, encoding, cb) {
   const handle = this[kHandle];
   const state = this._writableState;
   if (encoding !== undefined || cb !== undefined || handle === null || this.connecting ||
       (state.bits & kWriteDirectMask) !== kWConstructed || state.corked !== 0 ||
-      state.errored !== null || !(chunk instanceof Buffer) || this._write !== SocketWrite) {
+      !(chunk instanceof Buffer) || this._write !== SocketWrite) {
     return WritableWrite.call(this, chunk, encoding, cb);
   }
   if (this[kTimeout] !== null || this._parent !== null) this._unrefTimer();
@@ -792,7 +804,7 @@ Socket.prototype.write = function write(chunk, encoding, cb) {
     this._pendingEncoding = '';
   }
   const len = chunk.length;
-  const r = handle.writeBuffer(chunk, state.onwrite);
+  const r = handle.writeBuffer(chunk, state.onwrite ?? bindOnwrite(this, state));
   if (r === 0) {
     // Written at once: Writable's bookkeeping for a synchronous write with
     // no callback leaves the state as it was.
@@ -810,7 +822,7 @@ Socket.prototype.write = function write(chunk, encoding, cb) {
     this[kLastWriteQueueSize] = len;
   } else {
     state.bits |= kWWriting | kWSync;
-    state.onwrite(errnoException(r, 'write'));
+    (state.onwrite ?? bindOnwrite(this, state))(errnoException(r, 'write'));
     state.bits &= ~kWSync;
   }
   return writeResult(state);

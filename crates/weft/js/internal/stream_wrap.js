@@ -53,15 +53,10 @@ function queueCallback(handle, key, cb) {
 
 class StreamHandle {
   constructor(id) {
+    // Everything else starts as a default on StreamHandle.prototype (net
+    // puts its onread and onwritecomplete on TCP/Pipe.prototype): a
+    // connection's handle has only id, owner and `reading` of its own.
     this.id = id === undefined ? binding.create(this) : (binding.adopt(this, id), id);
-    this[kAsyncId] = this.id;
-    this.reading = false;
-    this.onread = null;
-    this.bytesRead = 0;
-    this.bytesWritten = 0;
-    this[kOnConnection] = null;
-    this[kOnConnectionBridge] = null;
-    this[kConnectReq] = null;
   }
 
   get onconnection() {
@@ -72,7 +67,8 @@ class StreamHandle {
     this[kOnConnectionBridge] = typeof fn === 'function' ? makeConnectionBridge(fn) : fn;
   }
 
-  getAsyncId() { return this[kAsyncId]; }
+  // The id while open; after close() the id it had.
+  getAsyncId() { return this.id !== 0 ? this.id : this[kAsyncId]; }
 
   readStart() { return readStart(this.id); }
   readStop() { return readStop(this.id); }
@@ -136,6 +132,7 @@ class StreamHandle {
     // would reach whatever handle gets the slot next.
     const id = this.id;
     if (id === 0) return;
+    this[kAsyncId] = id;
     this.id = 0;
     const writes = this[kWriteCallbacks] ?? [];
     const shutdowns = this[kShutdownCallbacks] ?? [];
@@ -167,6 +164,14 @@ class StreamHandle {
   open(fd) { return binding.open(this.id, fd); }
 }
 
+StreamHandle.prototype.reading = false;
+StreamHandle.prototype.onread = null;
+StreamHandle.prototype.bytesRead = 0;
+StreamHandle.prototype.bytesWritten = 0;
+StreamHandle.prototype[kAsyncId] = 0;
+StreamHandle.prototype[kOnConnection] = null;
+StreamHandle.prototype[kOnConnectionBridge] = null;
+StreamHandle.prototype[kConnectReq] = null;
 StreamHandle.prototype[kWriteCallbacks] = null;
 StreamHandle.prototype[kShutdownCallbacks] = null;
 
@@ -175,7 +180,7 @@ const TCPConstants = { SOCKET: 0, SERVER: 1, UV_TCP_IPV6ONLY: 1 };
 class TCP extends StreamHandle {
   constructor(type, id) {
     super(id);
-    this.type = type;
+    if (type !== TCPConstants.SOCKET) this.type = type;
   }
   getsockname(out) { return getsockname(this.id, out); }
   getpeername(out) { return getpeername(this.id, out); }
@@ -199,6 +204,7 @@ class TCP extends StreamHandle {
     return 0;
   }
 }
+TCP.prototype.type = TCPConstants.SOCKET;
 
 const PipeConstants = { SOCKET: 0, SERVER: 1, IPC: 2, UV_READABLE: 1, UV_WRITABLE: 2 };
 

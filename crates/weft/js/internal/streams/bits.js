@@ -29,6 +29,11 @@ const readable = {
   kMultiAwaitDrain: 1 << 19,
   kReadingMore: 1 << 20, // A maybeReadMore() is scheduled.
   kDataEmitted: 1 << 21,
+  // Mirrors of `decoder !== null` and `errored !== null` (both fields are
+  // defaults on the prototype until set), so that the per-chunk check reads
+  // one field. Set wherever those fields are.
+  kDecoder: 1 << 22,
+  kErrored: 1 << 23,
 };
 
 const writable = {
@@ -58,6 +63,8 @@ const writable = {
   kAutoDestroy: 1 << 18,
   kClosed: 1 << 19,
   kCloseEmitted: 1 << 20,
+  // Mirror of `errored !== null` (see the readable kErrored).
+  kErrored: 1 << 21,
 };
 
 module.exports = { readable, writable };

@@ -21,6 +21,8 @@ const {
   isServerRequest,
 } = require('internal/streams/utils');
 
+const { readable: R, writable: W } = require('internal/streams/bits');
+
 const kDestroy = Symbol('kDestroy');
 const kConstruct = Symbol('kConstruct');
 
@@ -31,9 +33,11 @@ function checkError(err, w, r) {
 
     if (w && !w.errored) {
       w.errored = err;
+      w.bits |= W.kErrored;
     }
     if (r && !r.errored) {
       r.errored = err;
+      r.bits |= R.kErrored;
     }
   }
 }
@@ -154,34 +158,30 @@ function emitErrorNT(self, err) {
   self.emit('error', err);
 }
 
+// The flags undestroy() clears. It runs for every new net.Socket, so it
+// writes each state's bits once instead of a dozen accessors.
+const kReadableUndestroyClear = R.kClosed | R.kCloseEmitted | R.kDestroyed | R.kErrorEmitted |
+  R.kReading | R.kEnded | R.kEndEmitted | R.kErrored;
+const kWritableUndestroyClear = W.kDestroyed | W.kClosed | W.kCloseEmitted | W.kErrorEmitted |
+  W.kFinalCalled | W.kPrefinished | W.kEnded | W.kEnding | W.kFinished | W.kErrored;
+
 function undestroy() {
   const r = this._readableState;
   const w = this._writableState;
 
   if (r) {
-    r.constructed = true;
-    r.closed = false;
-    r.closeEmitted = false;
-    r.destroyed = false;
-    r.errored = null;
-    r.errorEmitted = false;
-    r.reading = false;
-    r.ended = r.readable === false;
-    r.endEmitted = r.readable === false;
+    let bits = (r.bits & ~kReadableUndestroyClear) | R.kConstructed;
+    // As Node: `readable` is not a state field, so this is normally false.
+    if (r.readable === false) bits |= R.kEnded | R.kEndEmitted;
+    r.bits = bits;
+    if (r.errored !== null) r.errored = null;
   }
 
   if (w) {
-    w.constructed = true;
-    w.destroyed = false;
-    w.closed = false;
-    w.closeEmitted = false;
-    w.errored = null;
-    w.errorEmitted = false;
-    w.finalCalled = false;
-    w.prefinished = false;
-    w.ended = w.writable === false;
-    w.ending = w.writable === false;
-    w.finished = w.writable === false;
+    let bits = (w.bits & ~kWritableUndestroyClear) | W.kConstructed;
+    if (w.writable === false) bits |= W.kEnded | W.kEnding | W.kFinished;
+    w.bits = bits;
+    if (w.errored !== null) w.errored = null;
   }
 }
 
@@ -202,9 +202,11 @@ function errorOrDestroy(stream, err, sync) {
 
     if (w && !w.errored) {
       w.errored = err;
+      w.bits |= W.kErrored;
     }
     if (r && !r.errored) {
       r.errored = err;
+      r.bits |= R.kErrored;
     }
     if (sync) {
       process.nextTick(emitErrorNT, stream, err);

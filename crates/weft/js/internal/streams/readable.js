@@ -17,7 +17,7 @@ module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
 const EE = require('events');
-const { emitOne } = EE[Symbol.for('weft.events.internals')];
+const { emitOne, kShapeMode } = EE[Symbol.for('weft.events.internals')];
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
@@ -72,9 +72,14 @@ const {
   kMultiAwaitDrain,
   kReadingMore,
   kDataEmitted,
+  kDecoder,
+  kErrored,
 } = require('internal/streams/bits').readable;
 
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
+// The constructor pre-creates _events, so listeners are kept in shape mode
+// (see EventEmitter.init); as the inherited default it costs no own slot.
+Readable.prototype[kShapeMode] = true;
 Object.setPrototypeOf(Readable, Stream);
 
 let StringDecoder;
@@ -83,6 +88,16 @@ function newDecoder(enc) {
     StringDecoder = require('string_decoder').StringDecoder;
   }
   return new StringDecoder(enc);
+}
+
+// Empty placeholders for state.buffer and state.pipes, so that a stream
+// that never buffers or pipes allocates neither array.
+const kNoChunks = Object.freeze([]);
+const kNoPipes = Object.freeze([]);
+
+function bufferChunk(state, chunk) {
+  if (state.buffer === kNoChunks) state.buffer = [chunk];
+  else state.buffer.push(chunk);
 }
 
 function ReadableState(options, stream, isDuplex) {
@@ -101,37 +116,44 @@ function ReadableState(options, stream, isDuplex) {
     getDefaultHighWaterMark(false);
 
   // Buffered chunks live in buffer[bufferIndex..]; the head index avoids
-  // shifting the array on every read.
-  this.buffer = [];
+  // shifting the array on every read. Until a chunk is buffered, `buffer`
+  // is the shared, frozen kNoChunks (most sockets only ever flow).
+  this.buffer = kNoChunks;
   this.bufferIndex = 0;
   this.length = 0;
-  this.pipes = [];
 
   // null: no mechanism chosen yet; true: flowing; false: paused.
   this.flowing = null;
 
-  this.errored = null;
-
+  // errored, defaultEncoding ('utf8'), awaitDrainWriters, decoder and
+  // encoding start as the defaults on ReadableState.prototype (below) and
+  // become own properties when set: one object per stream is what an idle
+  // connection costs, so it holds only what differs.
   const defaultEncoding = options ? options.defaultEncoding : undefined;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this.defaultEncoding = 'utf8';
+    // The default.
   } else if (Buffer.isEncoding(defaultEncoding)) {
     this.defaultEncoding = defaultEncoding;
   } else {
     throw new ERR_UNKNOWN_ENCODING(defaultEncoding);
   }
 
-  // Piped destinations we are waiting on for 'drain':
-  // null | Writable | Set<Writable> (when multiAwaitDrain).
-  this.awaitDrainWriters = null;
-
-  this.decoder = null;
-  this.encoding = null;
   if (options && options.encoding) {
     this.decoder = newDecoder(options.encoding);
     this.encoding = options.encoding;
+    this.bits |= kDecoder;
   }
 }
+
+// Piped destinations; the shared, frozen kNoPipes until pipe().
+ReadableState.prototype.pipes = kNoPipes;
+ReadableState.prototype.errored = null;
+ReadableState.prototype.defaultEncoding = 'utf8';
+// Piped destinations we are waiting on for 'drain':
+// null | Writable | Set<Writable> (when multiAwaitDrain).
+ReadableState.prototype.awaitDrainWriters = null;
+ReadableState.prototype.decoder = null;
+ReadableState.prototype.encoding = null;
 
 defineBitAccessors(ReadableState.prototype, {
   objectMode: kObjectMode,
@@ -256,9 +278,10 @@ Readable.prototype.push = function push(chunk, encoding) {
 // buffered, no decoder, not ended, destroyed or errored.
 function flowsStraight(state) {
   return (state.bits & kFlowsStraightMask) === kDataListening && state.flowing === true &&
-    state.length === 0 && state.decoder === null && !state.errored;
+    state.length === 0;
 }
-const kFlowsStraightMask = kObjectMode | kSync | kDataListening | kEnded | kDestroyed;
+const kFlowsStraightMask = kObjectMode | kSync | kDataListening | kEnded | kDestroyed |
+  kDecoder | kErrored;
 
 // push(chunk) of a non-empty Buffer when flowsStraight(state): the chunk
 // goes straight to 'data'. Same effect as
@@ -446,14 +469,12 @@ function addChunk(stream, state, chunk, addToFront) {
     stream.emit('data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) {
-      if (state.bufferIndex > 0) {
-        state.buffer[--state.bufferIndex] = chunk;
-      } else {
-        state.buffer.unshift(chunk);
-      }
+    if (addToFront && state.bufferIndex > 0) {
+      state.buffer[--state.bufferIndex] = chunk;
+    } else if (addToFront && state.buffer !== kNoChunks) {
+      state.buffer.unshift(chunk);
     } else {
-      state.buffer.push(chunk);
+      bufferChunk(state, chunk);
     }
 
     if (state.needReadable) {
@@ -472,11 +493,13 @@ Readable.prototype.setEncoding = function(enc) {
   const state = this._readableState;
   const decoder = newDecoder(enc);
   state.decoder = decoder;
+  state.bits |= kDecoder;
   // setEncoding(null) gives utf8.
   state.encoding = decoder.encoding;
 
   // Convert what is already buffered.
   const buffer = state.buffer;
+  if (buffer === kNoChunks) return this;
   let content = '';
   for (let i = state.bufferIndex; i < buffer.length; i++) {
     content += decoder.write(buffer[i]);
@@ -646,7 +669,7 @@ function onEofChunk(stream, state) {
   if (decoder !== null) {
     const chunk = decoder.end();
     if (chunk && chunk.length) {
-      state.buffer.push(chunk);
+      bufferChunk(state, chunk);
       state.length += state.objectMode ? 1 : chunk.length;
     }
   }
@@ -732,7 +755,8 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
     }
   }
 
-  state.pipes.push(dest);
+  if (state.pipes === kNoPipes) state.pipes = [dest];
+  else state.pipes.push(dest);
 
   const doEnd = (!pipeOpts || pipeOpts.end !== false) &&
     dest !== process.stdout &&
@@ -885,7 +909,7 @@ Readable.prototype.unpipe = function(dest) {
   if (!dest) {
     // Remove all destinations.
     const dests = state.pipes;
-    state.pipes = [];
+    state.pipes = kNoPipes;
     this.pause();
 
     for (let i = 0; i < dests.length; i++) {

@@ -16,6 +16,7 @@ module.exports = Writable;
 Writable.WritableState = WritableState;
 
 const EE = require('events');
+const { kShapeMode } = EE[Symbol.for('weft.events.internals')];
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
@@ -70,10 +71,17 @@ const {
   kAutoDestroy,
   kClosed,
   kCloseEmitted,
+  kErrored,
 } = require('internal/streams/bits').writable;
+const { kErrored: kReadableErrored } = require('internal/streams/bits').readable;
 
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
+// The constructor pre-creates _events (see Readable.prototype[kShapeMode]).
+Writable.prototype[kShapeMode] = true;
 Object.setPrototypeOf(Writable, Stream);
+
+// state.buffered while nothing was ever queued: most streams never queue.
+const kNoWrites = Object.freeze([]);
 
 function WritableState(options, stream, isDuplex) {
   let bits = kDecodeStrings | kSync | kAllBuffers | kAllNoop | kConstructed |
@@ -92,9 +100,12 @@ function WritableState(options, stream, isDuplex) {
     getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
+  // defaultEncoding ('utf8'), writecb, writelen, afterWriteTickInfo,
+  // errored, onFinished and onwrite start as the defaults on
+  // WritableState.prototype (below) and become own properties when set.
   const defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this.defaultEncoding = 'utf8';
+    // The default.
   } else if (Buffer.isEncoding(defaultEncoding)) {
     this.defaultEncoding = defaultEncoding;
   } else {
@@ -106,29 +117,26 @@ function WritableState(options, stream, isDuplex) {
   // cork() depth; writes are buffered while non-zero.
   this.corked = 0;
 
-  // The callback passed to _write(); bound once per stream.
-  this.onwrite = onwrite.bind(undefined, stream);
-  // The user's callback for the write in flight (nop when none); null when
-  // no _write() callback is expected.
-  this.writecb = null;
-  // Length of the write in flight.
-  this.writelen = 0;
-
-  // Batched completion info for synchronous writes sharing one callback.
-  this.afterWriteTickInfo = null;
-
-  // Queued writes: buffered[bufferedIndex..] of { chunk, encoding, callback }.
-  this.buffered = [];
-  this.bufferedIndex = 0;
 
   // Pending user callbacks; must reach 0 before 'finish'.
   this.pendingcb = 0;
-
-  this.errored = null;
-
-  // Callbacks passed to end().
-  this.onFinished = null;
 }
+
+// Queued writes: buffered[bufferedIndex..] of { chunk, encoding, callback };
+// the shared, frozen kNoWrites until a write is queued.
+WritableState.prototype.buffered = kNoWrites;
+WritableState.prototype.bufferedIndex = 0;
+WritableState.prototype.defaultEncoding = 'utf8';
+// The user's callback for the write in flight (nop when none); null when
+// no _write() callback is expected.
+WritableState.prototype.writecb = null;
+// Length of the write in flight.
+WritableState.prototype.writelen = 0;
+// Batched completion info for synchronous writes sharing one callback.
+WritableState.prototype.afterWriteTickInfo = null;
+WritableState.prototype.errored = null;
+// Callbacks passed to end().
+WritableState.prototype.onFinished = null;
 
 defineBitAccessors(WritableState.prototype, {
   objectMode: kObjectMode,
@@ -154,8 +162,15 @@ defineBitAccessors(WritableState.prototype, {
   closeEmitted: kCloseEmitted,
 });
 
+// The callback passed to _write(), bound to its stream on the stream's first
+// write (until then the prototype's null): idle streams never make one.
+WritableState.prototype.onwrite = null;
+function bindOnwrite(stream, state) {
+  return (state.onwrite = onwrite.bind(undefined, stream));
+}
+
 function resetBuffer(state) {
-  state.buffered = [];
+  state.buffered = kNoWrites;
   state.bufferedIndex = 0;
   state.allBuffers = true;
   state.allNoop = true;
@@ -299,15 +314,15 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
   // Fast path: a Buffer in byte mode without explicit encoding, stream
   // idle and healthy. Same effect as _write() + writeOrBuffer().
   const bits = state.bits;
-  if ((bits & (kObjectMode | kWriting | kConstructed | kEnding | kDestroyed)) === kConstructed &&
-      !encoding && state.corked === 0 && !state.errored && chunk instanceof Buffer) {
+  if ((bits & (kObjectMode | kWriting | kConstructed | kEnding | kDestroyed | kErrored)) ===
+      kConstructed && !encoding && state.corked === 0 && chunk instanceof Buffer) {
     const len = chunk.length;
     state.pendingcb++;
     state.length += len;
     state.writelen = len;
     state.writecb = typeof cb === 'function' ? cb : nop;
     state.bits = bits | kWriting | kSync;
-    this._write(chunk, 'buffer', state.onwrite);
+    this._write(chunk, 'buffer', state.onwrite ?? bindOnwrite(this, state));
     state.bits &= ~kSync;
     return writeResult(state);
   }
@@ -347,7 +362,9 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   state.length += len;
 
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
+    const entry = { chunk, encoding, callback };
+    if (state.buffered === kNoWrites) state.buffered = [entry];
+    else state.buffered.push(entry);
     if (state.allBuffers && encoding !== 'buffer') {
       state.allBuffers = false;
     }
@@ -359,7 +376,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     state.writecb = callback;
     state.writing = true;
     state.sync = true;
-    stream._write(chunk, encoding, state.onwrite);
+    stream._write(chunk, encoding, state.onwrite ?? bindOnwrite(stream, state));
     state.sync = false;
   }
 
@@ -380,7 +397,7 @@ function writeResult(state) {
 // For net.js's Socket.prototype.write, which writes idle sockets itself.
 Object.defineProperty(Writable, Symbol.for('weft.streams.internals'), {
   __proto__: null,
-  value: { writeResult },
+  value: { writeResult, bindOnwrite },
 });
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
@@ -388,12 +405,13 @@ function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writecb = cb;
   state.writing = true;
   state.sync = true;
+  const onwriteCb = state.onwrite ?? bindOnwrite(stream, state);
   if (state.destroyed) {
-    state.onwrite(new ERR_STREAM_DESTROYED('write'));
+    onwriteCb(new ERR_STREAM_DESTROYED('write'));
   } else if (writev) {
-    stream._writev(chunk, state.onwrite);
+    stream._writev(chunk, onwriteCb);
   } else {
-    stream._write(chunk, encoding, state.onwrite);
+    stream._write(chunk, encoding, onwriteCb);
   }
   state.sync = false;
 }
@@ -431,11 +449,14 @@ function onwrite(stream, er) {
 
     if (!state.errored) {
       state.errored = er;
+      state.bits |= kErrored;
     }
 
     // Duplex: the readable side sees the error too.
-    if (stream._readableState && !stream._readableState.errored) {
-      stream._readableState.errored = er;
+    const rState = stream._readableState;
+    if (rState && !rState.errored) {
+      rState.errored = er;
+      rState.bits |= kReadableErrored;
     }
 
     if (sync) {
