@@ -17,7 +17,7 @@ use std::task::{Context, Poll, Waker};
 
 use rquickjs::{Ctx, Function, Object, Persistent, Value};
 
-use crate::event_loop::{IoWaker, Loop, Shared};
+use crate::event_loop::{IoWakers, Loop, Shared};
 
 /// libuv's end-of-file code.
 pub const UV_EOF: i32 = -4095;
@@ -139,6 +139,33 @@ pub(crate) struct PendingWrite {
     pub dest: Option<SocketAddr>,
 }
 
+/// A handle's queued writes, oldest first. The queue is allocated by the
+/// first write that has to wait: most connections never queue one, and an
+/// empty `VecDeque` would be 32 bytes of every idle connection.
+#[derive(Default)]
+pub(crate) struct WriteQueue(Option<Box<VecDeque<PendingWrite>>>);
+
+impl WriteQueue {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|q| q.is_empty())
+    }
+    pub(crate) fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |q| q.len())
+    }
+    pub(crate) fn push_back(&mut self, w: PendingWrite) {
+        self.0.get_or_insert_with(Default::default).push_back(w);
+    }
+    pub(crate) fn front_mut(&mut self) -> Option<&mut PendingWrite> {
+        self.0.as_mut()?.front_mut()
+    }
+    pub(crate) fn pop_front(&mut self) -> Option<PendingWrite> {
+        self.0.as_mut()?.pop_front()
+    }
+    pub(crate) fn clear(&mut self) {
+        self.0 = None;
+    }
+}
+
 pub(crate) struct Slot {
     gen: u32,
     pub io: Io,
@@ -148,11 +175,11 @@ pub(crate) struct Slot {
     pub connecting: bool,
     /// The connect task, aborted when the handle closes first.
     pub task: Option<tokio::task::AbortHandle>,
-    pub(crate) writes: VecDeque<PendingWrite>,
+    pub(crate) writes: WriteQueue,
     pub(crate) queued_bytes: usize,
     shutdown_pending: bool,
-    pub(crate) read_waker: Waker,
-    pub(crate) write_waker: Waker,
+    /// Read and write readiness wakers (`wakers.read()`, `wakers.write()`).
+    pub(crate) wakers: IoWakers,
 }
 
 impl Slot {
@@ -218,12 +245,6 @@ impl Handles {
         // Generations live in the id's high bits: keep them in that range.
         let gen = self.gens[index].wrapping_add(1) & ((1 << (32 - INDEX_BITS)) - 1);
         self.gens[index] = gen;
-        let mk = |write| {
-            Waker::from(Arc::new(IoWaker {
-                token: token(index, gen, write),
-                shared: self.shared.clone(),
-            }))
-        };
         self.slots[index] = Some(Slot {
             gen,
             io,
@@ -232,11 +253,10 @@ impl Handles {
             reading: false,
             connecting: false,
             task: None,
-            writes: VecDeque::new(),
+            writes: WriteQueue::default(),
             queued_bytes: 0,
             shutdown_pending: false,
-            read_waker: mk(false),
-            write_waker: mk(true),
+            wakers: IoWakers::new(token(index, gen, false), self.shared.clone()),
         });
         make_id(index, gen)
     }
@@ -627,7 +647,7 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 }
                 Ok(n) => ReadOutcome::Data(n),
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    if slot.io.arm_read(&slot.read_waker) {
+                    if slot.io.arm_read(&slot.wakers.read()) {
                         lp.shared_push(token);
                     }
                     ReadOutcome::Pending
@@ -677,7 +697,8 @@ fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             let Some((_, slot)) = h.by_token(token) else {
                 return;
             };
-            let mut cx = Context::from_waker(&slot.read_waker);
+            let waker = slot.wakers.read();
+            let mut cx = Context::from_waker(&waker);
             let res = match &slot.io {
                 Io::TcpListener(l) => match l.poll_accept(&mut cx) {
                     Poll::Ready(Ok((s, _))) => Some(Ok(Io::Tcp(s))),
@@ -783,7 +804,7 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
         off: 0,
         dest: None,
     });
-    if slot.io.arm_write(&slot.write_waker) {
+    if slot.io.arm_write(&slot.wakers.write()) {
         let t = slot.token(id, true);
         drop(h);
         lp.shared_push(t);
@@ -843,7 +864,7 @@ fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    if slot.io.arm_write(&slot.write_waker) {
+                    if slot.io.arm_write(&slot.wakers.write()) {
                         lp.shared_push(token);
                     }
                     break;
@@ -937,7 +958,7 @@ pub(crate) fn set_reading(lp: &Loop, id: u32, on: bool) -> i32 {
         lp.shared_push(t);
         return 0;
     }
-    if on && slot.io.arm_read(&slot.read_waker) {
+    if on && slot.io.arm_read(&slot.wakers.read()) {
         let t = slot.token(id, false);
         drop(h);
         lp.shared_push(t);

@@ -928,10 +928,10 @@ pub(crate) fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             let rearm_write = t.conn.wants_write();
             let again = match step {
                 Pump::Again => true,
-                Pump::Arm => slot.io.arm_read(&slot.read_waker),
+                Pump::Arm => slot.io.arm_read(&slot.wakers.read()),
                 Pump::Idle => false,
             };
-            if rearm_write && slot.io.arm_write(&slot.write_waker) {
+            if rearm_write && slot.io.arm_write(&slot.wakers.write()) {
                 lp.shared_push(token | 1);
             }
             (js_of(slot, ctx), again, rearm_write)
@@ -996,7 +996,7 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
                 off: n,
                 dest: None,
             });
-            if slot.io.arm_write(&slot.write_waker) {
+            if slot.io.arm_write(&slot.wakers.write()) {
                 let tok = slot.token(id, true);
                 drop(h);
                 lp.shared_push(tok);
@@ -1026,7 +1026,8 @@ pub(crate) fn writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 // rustls reads nothing while records wait to go out: now that
                 // they went, a handshake (or a reader) may go on reading.
                 if t.conn.wants_read() && (slot.reading || t.conn.is_handshaking()) {
-                    let mut cx = std::task::Context::from_waker(&slot.read_waker);
+                    let waker = slot.wakers.read();
+                    let mut cx = std::task::Context::from_waker(&waker);
                     if t.tcp.poll_read_ready(&mut cx).is_ready() {
                         lp.shared_push(token & !1);
                     }
@@ -1040,7 +1041,7 @@ pub(crate) fn writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 }
             }
             Ok(false) => {
-                if slot.io.arm_write(&slot.write_waker) {
+                if slot.io.arm_write(&slot.wakers.write()) {
                     lp.shared_push(token);
                 }
             }
@@ -1167,7 +1168,8 @@ pub(crate) fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                     break;
                 }
                 Ok(None) => {
-                    let mut cx = std::task::Context::from_waker(&slot.read_waker);
+                    let waker = slot.wakers.read();
+                    let mut cx = std::task::Context::from_waker(&waker);
                     if a.tcp.poll_read_ready(&mut cx).is_ready() {
                         continue;
                     }

@@ -30,7 +30,7 @@ pub(crate) fn recv_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             let r = READ_BUFFER.with(|b| sock.try_recv_from(&mut b.borrow_mut()));
             if let Err(e) = &r {
                 if e.kind() == io::ErrorKind::WouldBlock {
-                    if slot.io.arm_read(&slot.read_waker) {
+                    if slot.io.arm_read(&slot.wakers.read()) {
                         lp.shared_push(token);
                     }
                     return;
@@ -91,7 +91,7 @@ pub(crate) fn send(lp: &Loop, id: u32, parts: &[&[u8]], dest: Option<SocketAddr>
     }
     slot.queued_bytes += data.len();
     slot.writes.push_back(PendingWrite { data, off: 0, dest });
-    if slot.io.arm_write(&slot.write_waker) {
+    if slot.io.arm_write(&slot.wakers.write()) {
         let t = slot.token(id, true);
         drop(h);
         lp.shared_push(t);
