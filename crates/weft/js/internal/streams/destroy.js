@@ -50,7 +50,9 @@ function destroy(err, cb) {
   // Duplex streams keep the authoritative state on the writable side.
   const s = w || r;
 
-  if ((w && w.destroyed) || (r && r.destroyed)) {
+  // The flags as bits in this file's per-stream paths (destroy, close):
+  // the accessors cost a call each.
+  if ((w && (w.bits & W.kDestroyed) !== 0) || (r && (r.bits & R.kDestroyed) !== 0)) {
     if (typeof cb === 'function') {
       cb();
     }
@@ -62,10 +64,10 @@ function destroy(err, cb) {
   checkError(err, w, r);
 
   if (w) {
-    w.destroyed = true;
+    w.bits |= W.kDestroyed;
   }
   if (r) {
-    r.destroyed = true;
+    r.bits |= R.kDestroyed;
   }
 
   if (!s.constructed) {
@@ -95,10 +97,10 @@ function _destroy(self, err, cb) {
     checkError(err, w, r);
 
     if (w) {
-      w.closed = true;
+      w.bits |= W.kClosed;
     }
     if (r) {
-      r.closed = true;
+      r.bits |= R.kClosed;
     }
 
     if (typeof cb === 'function') {
@@ -129,13 +131,13 @@ function emitCloseNT(self) {
   const w = self._writableState;
 
   if (w) {
-    w.closeEmitted = true;
+    w.bits |= W.kCloseEmitted;
   }
   if (r) {
-    r.closeEmitted = true;
+    r.bits |= R.kCloseEmitted;
   }
 
-  if ((w && w.emitClose) || (r && r.emitClose)) {
+  if ((w && (w.bits & W.kEmitClose) !== 0) || (r && (r.bits & R.kEmitClose) !== 0)) {
     self.emit('close');
   }
 }

@@ -532,8 +532,9 @@ function computeNewHighWaterMark(n) {
 
 // How many bytes (or objects) read(n) should return right now.
 function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
-  if (state.objectMode) return 1;
+  const bits = state.bits;
+  if (n <= 0 || (state.length === 0 && (bits & kEnded) !== 0)) return 0;
+  if ((bits & kObjectMode) !== 0) return 1;
   if (n !== n) { // NaN: read() without argument.
     // While flowing, hand out one buffered chunk at a time.
     if (state.flowing === true && state.length) {
@@ -542,7 +543,7 @@ function howMuchToRead(n, state) {
     return state.length;
   }
   if (n <= state.length) return n;
-  return state.ended ? state.length : 0;
+  return (bits & kEnded) !== 0 ? state.length : 0;
 }
 
 Readable.prototype.read = function(n) {
@@ -559,18 +560,20 @@ Readable.prototype.read = function(n) {
     state.highWaterMark = computeNewHighWaterMark(n);
   }
 
+  // The flags are read and written as bits here (not through the
+  // accessors): read() runs several times for every connection.
   if (n !== 0) {
-    state.emittedReadable = false;
+    state.bits &= ~kEmittedReadable;
   }
 
   // read(0) with enough buffered (or at EOF) just triggers 'readable'.
   if (n === 0 &&
-      state.needReadable &&
+      (state.bits & kNeedReadable) !== 0 &&
       ((state.highWaterMark !== 0 ?
         state.length >= state.highWaterMark :
         state.length > 0) ||
-       state.ended)) {
-    if (state.length === 0 && state.ended) {
+       (state.bits & kEnded) !== 0)) {
+    if (state.length === 0 && (state.bits & kEnded) !== 0) {
       endReadable(this);
     } else {
       emitReadable(this);
@@ -581,7 +584,7 @@ Readable.prototype.read = function(n) {
   n = howMuchToRead(n, state);
 
   // At EOF with nothing left: finish up.
-  if (n === 0 && state.ended) {
+  if (n === 0 && (state.bits & kEnded) !== 0) {
     if (state.length === 0) {
       endReadable(this);
     }
@@ -591,7 +594,7 @@ Readable.prototype.read = function(n) {
   // Decide whether to call _read() before taking data out of the buffer:
   // _read() may push synchronously (e.g. PassThrough) and change how much
   // we can return.
-  let doRead = state.needReadable;
+  let doRead = (state.bits & kNeedReadable) !== 0;
 
   // Below highWaterMark after this read: read more.
   if (state.length === 0 || state.length - n < state.highWaterMark) {
@@ -600,15 +603,13 @@ Readable.prototype.read = function(n) {
 
   // Not when ended, already reading, still constructing, destroyed or
   // errored.
-  if (state.ended || state.reading || state.destroyed || state.errored ||
-      !state.constructed) {
+  if ((state.bits & (kEnded | kReading | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
     doRead = false;
   } else if (doRead) {
-    state.reading = true;
-    state.sync = true;
+    state.bits |= kReading | kSync;
     // Nothing buffered: we will need a 'readable' event.
     if (state.length === 0) {
-      state.needReadable = true;
+      state.bits |= kNeedReadable;
     }
 
     try {
@@ -616,10 +617,10 @@ Readable.prototype.read = function(n) {
     } catch (err) {
       errorOrDestroy(this, err);
     }
-    state.sync = false;
+    state.bits &= ~kSync;
 
     // A synchronous push() cleared `reading`: recompute.
-    if (!state.reading) {
+    if ((state.bits & kReading) === 0) {
       n = howMuchToRead(nOrig, state);
     }
   }
@@ -632,11 +633,11 @@ Readable.prototype.read = function(n) {
   }
 
   if (ret === null) {
-    state.needReadable = state.needReadable || state.length <= state.highWaterMark;
+    if (state.length <= state.highWaterMark) state.bits |= kNeedReadable;
     n = 0;
   } else {
     state.length -= n;
-    if (state.multiAwaitDrain) {
+    if ((state.bits & kMultiAwaitDrain) !== 0) {
       state.awaitDrainWriters.clear();
     } else {
       state.awaitDrainWriters = null;
@@ -645,18 +646,18 @@ Readable.prototype.read = function(n) {
 
   if (state.length === 0) {
     // Empty: want to know as soon as something arrives.
-    if (!state.ended) {
-      state.needReadable = true;
+    if ((state.bits & kEnded) === 0) {
+      state.bits |= kNeedReadable;
     }
 
     // Tried to read past EOF: emit 'end' on the next tick.
-    if (nOrig !== n && state.ended) {
+    if (nOrig !== n && (state.bits & kEnded) !== 0) {
       endReadable(this);
     }
   }
 
-  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
-    state.dataEmitted = true;
+  if (ret !== null && (state.bits & (kErrorEmitted | kCloseEmitted)) === 0) {
+    state.bits |= kDataEmitted;
     this.emit('data', ret);
   }
 
@@ -664,24 +665,23 @@ Readable.prototype.read = function(n) {
 };
 
 function onEofChunk(stream, state) {
-  if (state.ended) return;
+  if ((state.bits & kEnded) !== 0) return;
   const decoder = state.decoder;
   if (decoder !== null) {
     const chunk = decoder.end();
     if (chunk && chunk.length) {
       bufferChunk(state, chunk);
-      state.length += state.objectMode ? 1 : chunk.length;
+      state.length += (state.bits & kObjectMode) !== 0 ? 1 : chunk.length;
     }
   }
-  state.ended = true;
+  state.bits |= kEnded;
 
-  if (state.sync) {
+  if ((state.bits & kSync) !== 0) {
     // Inside _read(): defer, or flow() could emit data re-entrantly.
     emitReadable(stream);
   } else {
     // Emit 'readable' synchronously (some modules depend on it).
-    state.needReadable = false;
-    state.emittedReadable = true;
+    state.bits = (state.bits & ~kNeedReadable) | kEmittedReadable;
     emitReadable_(stream);
   }
 }
@@ -690,24 +690,25 @@ function onEofChunk(stream, state) {
 // re-enter read() and recurse.
 function emitReadable(stream) {
   const state = stream._readableState;
-  state.needReadable = false;
-  if (!state.emittedReadable) {
-    state.emittedReadable = true;
+  state.bits &= ~kNeedReadable;
+  if ((state.bits & kEmittedReadable) === 0) {
+    state.bits |= kEmittedReadable;
     process.nextTick(emitReadable_, stream);
   }
 }
 
 function emitReadable_(stream) {
   const state = stream._readableState;
-  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+  if ((state.bits & (kDestroyed | kErrored)) === 0 &&
+      (state.length || (state.bits & kEnded) !== 0)) {
     stream.emit('readable');
-    state.emittedReadable = false;
+    state.bits &= ~kEmittedReadable;
   }
 
   // Another 'readable' is owed unless flowing (flow() handles it), ended,
   // or over highWaterMark.
-  if (!state.flowing && !state.ended && state.length <= state.highWaterMark) {
-    state.needReadable = true;
+  if (!state.flowing && (state.bits & kEnded) === 0 && state.length <= state.highWaterMark) {
+    state.bits |= kNeedReadable;
   }
   flow(stream);
 }
@@ -1021,30 +1022,29 @@ Readable.prototype.resume = function() {
   if (!state.flowing) {
     // With 'readable' listeners we still go through resume() but do not
     // flow.
-    state.flowing = !state.readableListening;
+    state.flowing = (state.bits & kReadableListening) === 0;
     resume(this, state);
   }
-  state.hasPaused = true;
-  state.paused = false;
+  state.bits = (state.bits | kHasPaused) & ~kPaused;
   return this;
 };
 
 function resume(stream, state) {
-  if (!state.resumeScheduled) {
-    state.resumeScheduled = true;
+  if ((state.bits & kResumeScheduled) === 0) {
+    state.bits |= kResumeScheduled;
     process.nextTick(resume_, stream, state);
   }
 }
 
 function resume_(stream, state) {
-  if (!state.reading) {
+  if ((state.bits & kReading) === 0) {
     stream.read(0);
   }
 
-  state.resumeScheduled = false;
+  state.bits &= ~kResumeScheduled;
   stream.emit('resume');
   flow(stream);
-  if (state.flowing && !state.reading) {
+  if (state.flowing && (state.bits & kReading) === 0) {
     stream.read(0);
   }
 }
@@ -1431,22 +1431,22 @@ function fromList(n, state) {
 
 function endReadable(stream) {
   const state = stream._readableState;
-  if (!state.endEmitted) {
-    state.ended = true;
+  if ((state.bits & kEndEmitted) === 0) {
+    state.bits |= kEnded;
     process.nextTick(endReadableNT, state, stream);
   }
 }
 
 function endReadableNT(state, stream) {
   // An unshift() may have sneaked in.
-  if (!state.errored && !state.closeEmitted && !state.endEmitted &&
+  if ((state.bits & (kErrored | kCloseEmitted | kEndEmitted)) === 0 &&
       state.length === 0) {
-    state.endEmitted = true;
+    state.bits |= kEndEmitted;
     stream.emit('end');
 
     if (stream.writable && stream.allowHalfOpen === false) {
       process.nextTick(endWritableNT, stream);
-    } else if (state.autoDestroy) {
+    } else if ((state.bits & kAutoDestroy) !== 0) {
       // Duplex: also wait for the writable side before auto-destroying.
       const wState = stream._writableState;
       const autoDestroy = !wState || (

@@ -650,15 +650,15 @@ Writable.prototype.end = function(chunk, encoding, cb) {
 
   if (err) {
     // Already reported by _write().
-  } else if (!state.errored && !state.ending) {
+  } else if ((state.bits & (kErrored | kEnding)) === 0) {
     // Extra end() calls are tolerated: failing hard on them tends to be
     // more destructive than the logic errors it would reveal.
-    state.ending = true;
+    state.bits |= kEnding;
     finishMaybe(this, state, true);
-    state.ended = true;
-  } else if (state.finished) {
+    state.bits |= kEnded;
+  } else if ((state.bits & kFinished) !== 0) {
     err = new ERR_STREAM_ALREADY_FINISHED('end');
-  } else if (state.destroyed) {
+  } else if ((state.bits & kDestroyed) !== 0) {
     err = new ERR_STREAM_DESTROYED('end');
   }
 
@@ -667,7 +667,7 @@ Writable.prototype.end = function(chunk, encoding, cb) {
       process.nextTick(cb, err);
     } else if (state.errored) {
       process.nextTick(cb, state.errored);
-    } else if (state.finished) {
+    } else if ((state.bits & kFinished) !== 0) {
       process.nextTick(cb, null);
     } else {
       if (state.onFinished === null) state.onFinished = [];
@@ -678,22 +678,19 @@ Writable.prototype.end = function(chunk, encoding, cb) {
   return this;
 };
 
+// Ending, constructed, nothing pending, and none of the others: the flags
+// as bits, since this runs several times for every stream that ends.
+const kNeedFinishMask = kEnding | kDestroyed | kConstructed | kErrored | kFinished | kWriting |
+  kErrorEmitted | kCloseEmitted;
 function needFinish(state) {
-  return (state.ending &&
-          !state.destroyed &&
-          state.constructed &&
-          state.length === 0 &&
-          !state.errored &&
-          state.buffered.length === 0 &&
-          !state.finished &&
-          !state.writing &&
-          !state.errorEmitted &&
-          !state.closeEmitted);
+  return (state.bits & kNeedFinishMask) === (kEnding | kConstructed) &&
+    state.length === 0 &&
+    state.buffered.length === 0;
 }
 
 // Completion callback of _final().
 function onFinal(stream, state, err) {
-  if (state.prefinished) {
+  if ((state.bits & kPrefinished) !== 0) {
     errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());
     return;
   }
@@ -702,7 +699,7 @@ function onFinal(stream, state, err) {
     callFinishedCallbacks(state, err);
     errorOrDestroy(stream, err, state.sync);
   } else if (needFinish(state)) {
-    state.prefinished = true;
+    state.bits |= kPrefinished;
     stream.emit('prefinish');
     // 'finish' stays asynchronous relative to the _final() callback (some
     // streams rely on it).
@@ -712,13 +709,12 @@ function onFinal(stream, state, err) {
 }
 
 function prefinish(stream, state) {
-  if (state.prefinished || state.finalCalled) {
+  if ((state.bits & (kPrefinished | kFinalCalled)) !== 0) {
     return;
   }
 
-  if (typeof stream._final === 'function' && !state.destroyed) {
-    state.finalCalled = true;
-    state.sync = true;
+  if (typeof stream._final === 'function' && (state.bits & kDestroyed) === 0) {
+    state.bits |= kFinalCalled | kSync;
     state.pendingcb++;
 
     try {
@@ -727,10 +723,9 @@ function prefinish(stream, state) {
       onFinal(stream, state, err);
     }
 
-    state.sync = false;
+    state.bits &= ~kSync;
   } else {
-    state.finalCalled = true;
-    state.prefinished = true;
+    state.bits |= kFinalCalled | kPrefinished;
     stream.emit('prefinish');
   }
 }
@@ -760,13 +755,13 @@ function finishMaybeNT(stream, state) {
 
 function finish(stream, state) {
   state.pendingcb--;
-  state.finished = true;
+  state.bits |= kFinished;
 
   callFinishedCallbacks(state, null);
 
   stream.emit('finish');
 
-  if (state.autoDestroy) {
+  if ((state.bits & kAutoDestroy) !== 0) {
     // Duplex: also wait for the readable side before auto-destroying.
     const rState = stream._readableState;
     const autoDestroy = !rState || (
