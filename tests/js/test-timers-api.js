@@ -54,17 +54,14 @@ setTimeout(common.mustCall(() => assert.deepStrictEqual(seq, [0, 1, 2, 3, 4])), 
 const r = setTimeout(common.mustCall(), 5);
 setTimeout(() => r.refresh(), 1);
 
-// A timer scheduled from a timer callback runs in a later iteration.
+// A timer scheduled from a timer callback runs in a later iteration: after
+// this iteration's check phase, however late the loop runs.
 setTimeout(common.mustCall(() => {
   const outer = [];
-  setTimeout(() => outer.push('inner'), 0);
-  setImmediate(common.mustCall(() => {
-    outer.push('immediate');
-    // Ordering after an immediate: inner timer is due in the next timers phase.
-  }));
   setTimeout(common.mustCall(() => {
-    assert.deepStrictEqual(outer, ['immediate', 'inner']);
-  }), 2);
+    assert.deepStrictEqual(outer, ['immediate']);
+  }), 0);
+  setImmediate(common.mustCall(() => outer.push('immediate')));
 }), 1);
 
 // Out-of-range durations become 1 ms with a TimeoutOverflowWarning.
