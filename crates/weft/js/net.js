@@ -11,6 +11,13 @@ const {
   readable: {
     kDestroyed: kRDestroyed,
     kReadingMore: kRReadingMore,
+    kReading: kRReading,
+    kNeedReadable: kRNeedReadable,
+    kSync: kRSync,
+    kEndEmitted: kREndEmitted,
+    kEnded: kREnded,
+    kErrored: kRErrored,
+    kConstructed: kRConstructed,
   },
   writable: {
     kObjectMode: kWObjectMode,
@@ -26,6 +33,8 @@ const {
 const { flowsStraight, pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
 const { writeResult, bindOnwrite } = stream.Writable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
+const ReadableRead = stream.Readable.prototype.read;
+const WritableEnd = stream.Writable.prototype.end;
 const WritableWrite = stream.Writable.prototype.write;
 const {
   TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED,
@@ -322,7 +331,7 @@ function Socket(options) {
       this._handle.readStop();
       this.readableFlowing = false;
     } else if (!options.manualStart) {
-      this.read(0);
+      startReading(this);
     }
   }
 
@@ -381,7 +390,7 @@ function afterShutdown(cb) {
 // The peer sent a FIN and the socket is not half-open: say so on write.
 function writeAfterFIN(chunk, encoding, cb) {
   if (!this.writableEnded) {
-    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+    return WritableWrite.call(this, chunk, encoding, cb);
   }
   if (typeof encoding === 'function') {
     cb = encoding;
@@ -536,7 +545,7 @@ Socket.prototype._read = function(n) {
 };
 
 Socket.prototype.end = function(data, encoding, callback) {
-  stream.Duplex.prototype.end.call(this, data, encoding, callback);
+  WritableEnd.call(this, data, encoding, callback);
   return this;
 };
 
@@ -576,8 +585,27 @@ Socket.prototype.read = function(n) {
   if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return stream.Duplex.prototype.read.call(this, n);
+  return ReadableRead.call(this, n);
 };
+
+// this.read(0) for a new socket with a handle: what Readable's read(0)
+// does on a fresh state (mark reading, want 'readable', call _read()),
+// without its general path, which every accepted connection would run.
+// Subclasses that override read or _read get the real call.
+function startReading(socket) {
+  const rs = socket._readableState;
+  if (socket.read !== Socket.prototype.read || socket._read !== Socket.prototype._read ||
+      rs.length !== 0 || rs.highWaterMark === 0 ||
+      (rs.bits & (kRReading | kRNeedReadable | kREnded | kRDestroyed | kRErrored |
+                  kRConstructed)) !== kRConstructed) {
+    socket.read(0);
+    return;
+  }
+  rs.bits |= kRReading | kRNeedReadable | kRSync;
+  socket._read(rs.highWaterMark);
+  rs.bits &= ~kRSync;
+  if (rs.length <= rs.highWaterMark) rs.bits |= kRNeedReadable;
+}
 
 Socket.prototype.destroySoon = function() {
   if (this.writable) this.end();
@@ -745,7 +773,7 @@ function onStreamRead(nread, buf) {
 
   // End of stream: push null before any destroy, so 'end' precedes 'close'.
   handle.reading = false;
-  if (!stream._readableState.endEmitted) {
+  if ((stream._readableState.bits & kREndEmitted) === 0) {
     stream.push(null);
     stream.read(0);
   }
