@@ -204,6 +204,10 @@ impl Slot {
 /// handle). At most 2^20 - 1 handles are open at once.
 const INDEX_BITS: u32 = 20;
 const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+/// Generations wrap below 2^11, so that ids stay below 2^31: JS passes ids
+/// back to the bindings as `u32`, and a number at or above 2^31 does not
+/// convert back (a slot reused 2048 times made `onconnection` throw).
+const GEN_MASK: u32 = (1 << (31 - INDEX_BITS)) - 1;
 
 /// The id JS sees: slot index + 1 (never 0) in the low bits, generation above.
 fn make_id(index: usize, gen: u32) -> u32 {
@@ -243,7 +247,7 @@ impl Handles {
             }
         };
         // Generations live in the id's high bits: keep them in that range.
-        let gen = self.gens[index].wrapping_add(1) & ((1 << (32 - INDEX_BITS)) - 1);
+        let gen = self.gens[index].wrapping_add(1) & GEN_MASK;
         self.gens[index] = gen;
         self.slots[index] = Some(Slot {
             gen,
@@ -1009,5 +1013,25 @@ pub(crate) enum SockAddr {
 impl Loop {
     pub(crate) fn shared_push(&self, token: u64) {
         self.shared.push(token);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_stay_positive_i32_and_change_when_a_slot_is_reused() {
+        let mut h = Handles::new(Arc::new(Shared::default()));
+        let mut prev = 0;
+        for _ in 0..5000 {
+            let id = h.insert(Io::Empty);
+            assert!(id != 0 && id <= i32::MAX as u32, "id {id:#x}");
+            assert_ne!(id, prev);
+            assert!(h.get(id).is_some());
+            assert!(h.remove(id).is_some());
+            assert!(h.get(id).is_none(), "a closed id must not reach the slot");
+            prev = id;
+        }
     }
 }
