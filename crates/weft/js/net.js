@@ -616,15 +616,19 @@ Socket.prototype.destroySoon = function() {
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   for (let s = this; s !== null; s = s._parent) {
-    clearSocketTimeout(s[kTimeout]);
-    s[kTimeout] = null;
+    if (s[kTimeout] !== null) {
+      clearSocketTimeout(s[kTimeout]);
+      s[kTimeout] = null;
+    }
   }
 
   if (this._handle) {
     const isException = exception ? true : false;
-    // bytesRead / bytesWritten stay readable after destroy().
-    this[kBytesRead] = this._handle.bytesRead;
-    this[kBytesWritten] = this._handle.bytesWritten;
+    // bytesRead / bytesWritten stay readable after destroy() (0 is the
+    // prototype's default, so a socket that moved nothing adds no field).
+    const handle = this._handle;
+    if (handle.bytesRead !== this[kBytesRead]) this[kBytesRead] = handle.bytesRead;
+    if (handle.bytesWritten !== this[kBytesWritten]) this[kBytesWritten] = handle.bytesWritten;
 
     if (this.resetAndClosing) {
       this.resetAndClosing = false;

@@ -136,9 +136,10 @@ class StreamHandle {
     this.id = 0;
     const writes = this[kWriteCallbacks] ?? [];
     const shutdowns = this[kShutdownCallbacks] ?? [];
-    this[kWriteCallbacks] = null;
-    this[kShutdownCallbacks] = null;
-    this[kConnectReq] = null;
+    // Reset only what was set (the prototype's nulls need no own copy).
+    if (writes.length !== 0 || this[kWriteCallbacks] !== null) this[kWriteCallbacks] = null;
+    if (this[kShutdownCallbacks] !== null) this[kShutdownCallbacks] = null;
+    if (this[kConnectReq] !== null) this[kConnectReq] = null;
     if (writes.length === 0 && shutdowns.length === 0) {
       close(id, typeof cb === 'function' ? cb : undefined);
       return;

@@ -293,7 +293,8 @@ function pushFlowing(stream, state, chunk, readMore) {
   state.bits = (bits & ~kReading) | kDataEmitted;
   if ((bits & kMultiAwaitDrain) !== 0) {
     state.awaitDrainWriters.clear();
-  } else {
+  } else if (state.awaitDrainWriters !== null) {
+    // Only when set: the prototype's null stays shared.
     state.awaitDrainWriters = null;
   }
   emitOne(stream, 'data', chunk);
@@ -462,7 +463,7 @@ function addChunk(stream, state, chunk, addToFront) {
     // Fast path: hand the chunk straight to the consumer.
     if (state.multiAwaitDrain) {
       state.awaitDrainWriters.clear();
-    } else {
+    } else if (state.awaitDrainWriters !== null) {
       state.awaitDrainWriters = null;
     }
     state.dataEmitted = true;
@@ -639,7 +640,7 @@ Readable.prototype.read = function(n) {
     state.length -= n;
     if ((state.bits & kMultiAwaitDrain) !== 0) {
       state.awaitDrainWriters.clear();
-    } else {
+    } else if (state.awaitDrainWriters !== null) {
       state.awaitDrainWriters = null;
     }
   }
