@@ -314,9 +314,24 @@ function emitOne(target, type, arg) {
   return true;
 }
 
+// `target.emit(type)` for the streams' lifecycle events ('resume', 'end',
+// 'finish'...; never 'error'): as emitOne without the argument, so an event
+// nobody listens to costs a property read rather than a call.
+function emitNone(target, type) {
+  const emit = EventEmitter.prototype.emit;
+  if (target.emit !== emit) return target.emit(type);
+  const events = target._events;
+  const handler = events !== undefined ? events[type] : undefined;
+  if (handler === undefined) return false;
+  if (typeof handler !== 'function') return emit.call(target, type);
+  const result = handler.call(target);
+  if (result !== undefined && result !== null) addCatch(target, result, type, []);
+  return true;
+}
+
 Object.defineProperty(EventEmitter, Symbol.for('weft.events.internals'), {
   __proto__: null,
-  value: { emitOne, kShapeMode },
+  value: { emitOne, emitNone, kShapeMode },
 });
 
 function _addListener(target, type, listener, prepend) {

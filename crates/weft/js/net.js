@@ -5,6 +5,7 @@
 // (internal/stream_wrap), a Server owns a listening handle.
 
 const EventEmitter = require('events');
+const { emitOne } = EventEmitter[Symbol.for('weft.events.internals')];
 const stream = require('stream');
 const { nop } = require('internal/streams/utils');
 const {
@@ -242,7 +243,7 @@ function initSocketHandle(self) {
 function closeSocketHandle(self, isException, isCleanupPending = false) {
   if (self._handle) {
     self._handle.close(() => {
-      self.emit('close', isException);
+      emitOne(self, 'close', isException);
       if (isCleanupPending) {
         self._handle.onread = noop;
         self._handle = null;

@@ -17,7 +17,7 @@ module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
 const EE = require('events');
-const { emitOne, kShapeMode } = EE[Symbol.for('weft.events.internals')];
+const { emitOne, emitNone, kShapeMode } = EE[Symbol.for('weft.events.internals')];
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
@@ -702,7 +702,7 @@ function emitReadable_(stream) {
   const state = stream._readableState;
   if ((state.bits & (kDestroyed | kErrored)) === 0 &&
       (state.length || (state.bits & kEnded) !== 0)) {
-    stream.emit('readable');
+    emitNone(stream, 'readable');
     state.bits &= ~kEmittedReadable;
   }
 
@@ -1043,7 +1043,7 @@ function resume_(stream, state) {
   }
 
   state.bits &= ~kResumeScheduled;
-  stream.emit('resume');
+  emitNone(stream, 'resume');
   flow(stream);
   if (state.flowing && (state.bits & kReading) === 0) {
     stream.read(0);
@@ -1443,7 +1443,7 @@ function endReadableNT(state, stream) {
   if ((state.bits & (kErrored | kCloseEmitted | kEndEmitted)) === 0 &&
       state.length === 0) {
     state.bits |= kEndEmitted;
-    stream.emit('end');
+    emitNone(stream, 'end');
 
     if (stream.writable && stream.allowHalfOpen === false) {
       process.nextTick(endWritableNT, stream);

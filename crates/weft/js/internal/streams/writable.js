@@ -16,7 +16,7 @@ module.exports = Writable;
 Writable.WritableState = WritableState;
 
 const EE = require('events');
-const { kShapeMode } = EE[Symbol.for('weft.events.internals')];
+const { emitNone, kShapeMode } = EE[Symbol.for('weft.events.internals')];
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
@@ -700,7 +700,7 @@ function onFinal(stream, state, err) {
     errorOrDestroy(stream, err, state.sync);
   } else if (needFinish(state)) {
     state.bits |= kPrefinished;
-    stream.emit('prefinish');
+    emitNone(stream, 'prefinish');
     // 'finish' stays asynchronous relative to the _final() callback (some
     // streams rely on it).
     state.pendingcb++;
@@ -726,7 +726,7 @@ function prefinish(stream, state) {
     state.bits &= ~kSync;
   } else {
     state.bits |= kFinalCalled | kPrefinished;
-    stream.emit('prefinish');
+    emitNone(stream, 'prefinish');
   }
 }
 
@@ -759,7 +759,7 @@ function finish(stream, state) {
 
   callFinishedCallbacks(state, null);
 
-  stream.emit('finish');
+  emitNone(stream, 'finish');
 
   if ((state.bits & kAutoDestroy) !== 0) {
     // Duplex: also wait for the readable side before auto-destroying.
