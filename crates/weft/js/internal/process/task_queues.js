@@ -8,34 +8,33 @@
 const binding = internalBinding('task_queue');
 const { validateFunction } = require('internal/validators');
 
-// A growable ring of [callback, argc, arg0, moreArgs] entries: nextTick is
-// on every write's path, so the common one-argument case allocates nothing.
-const ENTRY = 4;
+// A growable ring of [callback, argc, arg0, arg1, moreArgs] entries:
+// nextTick is on every write's path and the streams pass one or two
+// arguments, so those cases allocate nothing.
+const ENTRY = 5;
 let ring = new Array(64 * ENTRY);
 let head = 0;
 let tail = 0;
-let mask = ring.length - 1;
 let tickScheduled = false;
 
 function grow() {
   const old = ring;
   const n = old.length;
   const next = new Array(n * 2);
-  for (let i = 0; i < n; i++) next[i] = old[(head + i) & mask];
+  for (let i = 0, j = head; i < n; i++, j = j + 1 === n ? 0 : j + 1) next[i] = old[j];
   tail = n;
   head = 0;
   ring = next;
-  mask = next.length - 1;
 }
 
-function nextTick(callback, arg0) {
+function nextTick(callback, arg0, arg1) {
   if (typeof callback !== 'function') validateFunction(callback, 'callback');
   if (process._exiting) return;
   const argc = arguments.length - 1;
   let more;
-  if (argc > 1) {
-    more = new Array(argc - 1);
-    for (let i = 2; i <= argc; i++) more[i - 2] = arguments[i];
+  if (argc > 2) {
+    more = new Array(argc - 2);
+    for (let i = 3; i <= argc; i++) more[i - 3] = arguments[i];
   }
   if (!tickScheduled) {
     tickScheduled = true;
@@ -44,8 +43,10 @@ function nextTick(callback, arg0) {
   ring[tail] = callback;
   ring[tail + 1] = argc;
   ring[tail + 2] = arg0;
-  ring[tail + 3] = more;
-  tail = (tail + ENTRY) & mask;
+  ring[tail + 3] = arg1;
+  ring[tail + 4] = more;
+  tail += ENTRY;
+  if (tail === ring.length) tail = 0;
   if (tail === head) grow();
 }
 
@@ -54,17 +55,20 @@ function runTicks() {
     const callback = ring[head];
     const argc = ring[head + 1];
     const arg0 = ring[head + 2];
-    const more = ring[head + 3];
+    const arg1 = ring[head + 3];
+    const more = ring[head + 4];
     ring[head] = undefined;
     ring[head + 2] = undefined;
     ring[head + 3] = undefined;
-    head = (head + ENTRY) & mask;
+    ring[head + 4] = undefined;
+    head += ENTRY;
+    if (head === ring.length) head = 0;
     switch (argc) {
       case 0: callback(); break;
       case 1: callback(arg0); break;
-      case 2: callback(arg0, more[0]); break;
-      case 3: callback(arg0, more[0], more[1]); break;
-      default: callback(arg0, ...more);
+      case 2: callback(arg0, arg1); break;
+      case 3: callback(arg0, arg1, more[0]); break;
+      default: callback(arg0, arg1, ...more);
     }
   }
 }
