@@ -35,6 +35,7 @@ const { flowsStraight, pushFlowing } = stream.Readable[Symbol.for('weft.streams.
 const { writeResult, bindOnwrite } = stream.Writable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
 const ReadableRead = stream.Readable.prototype.read;
+const ReadableOn = stream.Readable.prototype.on;
 const WritableEnd = stream.Writable.prototype.end;
 const WritableWrite = stream.Writable.prototype.write;
 const {
@@ -79,6 +80,9 @@ const kTimeout = Symbol('timeout');
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
 const kBufferGen = Symbol('kBufferGen');
+// Marks a server's connection options (connectionOptions()).
+const kConnectionOptions = Symbol('kConnectionOptions');
+const kServerConnectionOptions = Symbol('kServerConnectionOptions');
 const kPendingUserData = Symbol('kPendingUserData');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
@@ -275,16 +279,23 @@ function Socket(options) {
   this._host = null;
   this._closeAfterHandlingError = false;
 
-  if (typeof options === 'number') options = { fd: options }; // Legacy form.
-  else options = { ...options };
+  if (typeof options === 'number') {
+    options = { fd: options }; // Legacy form.
+  } else if (options?.[kConnectionOptions] !== true) {
+    // A server's own options for its connections (connectionOptions())
+    // already hold all this; anything else is copied first.
+    options = { ...options };
+  }
 
-  // Not half-open unless asked: Duplex ends the writable side after 'end'.
-  options.allowHalfOpen = Boolean(options.allowHalfOpen);
-  // 'close' is emitted by the socket itself, once the handle has closed.
-  options.emitClose = false;
-  options.autoDestroy = true;
-  // Strings go to the handle as they are.
-  options.decodeStrings = false;
+  if (options[kConnectionOptions] !== true) {
+    // Not half-open unless asked: Duplex ends the writable side after 'end'.
+    options.allowHalfOpen = Boolean(options.allowHalfOpen);
+    // 'close' is emitted by the socket itself, once the handle has closed.
+    options.emitClose = false;
+    options.autoDestroy = true;
+    // Strings go to the handle as they are.
+    options.decodeStrings = false;
+  }
   stream.Duplex.call(this, options);
 
   if (options.handle) {
@@ -318,7 +329,17 @@ function Socket(options) {
     this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
   }
 
-  this.on('end', onReadableStreamEnd);
+  // this.on('end', onReadableStreamEnd), done as addListener would do it
+  // when the pre-created slot is empty and nobody watches 'newListener'
+  // (every socket adds this one listener).
+  const events = this._events;
+  if (this.on === ReadableOn && events !== undefined && events.end === undefined &&
+      events.newListener === undefined) {
+    events.end = onReadableStreamEnd;
+    this._eventsCount++;
+  } else {
+    this.on('end', onReadableStreamEnd);
+  }
 
   initSocketHandle(this);
 
@@ -1520,6 +1541,7 @@ function Server(options, connectionListener) {
   this.highWaterMark = options.highWaterMark ?? getDefaultHighWaterMark();
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+Server.prototype[kServerConnectionOptions] = null;
 Object.setPrototypeOf(Server, EventEmitter);
 
 // Returns a bound handle, or a negative errno.
@@ -1743,6 +1765,34 @@ Server.prototype.address = function() {
   return null;
 };
 
+// The options of a server's connection sockets, made once per server (and
+// again when its settings change) rather than for every connection, with
+// what Socket() would add already in; Socket() takes them without a copy.
+// `handle` is set around each construction.
+function connectionOptions(server) {
+  const allowHalfOpen = Boolean(server.allowHalfOpen);
+  let o = server[kServerConnectionOptions];
+  if (o === null || o.allowHalfOpen !== allowHalfOpen ||
+      o.pauseOnCreate !== server.pauseOnConnect ||
+      o.readableHighWaterMark !== server.highWaterMark) {
+    o = {
+      handle: null,
+      allowHalfOpen,
+      pauseOnCreate: server.pauseOnConnect,
+      readable: true,
+      writable: true,
+      readableHighWaterMark: server.highWaterMark,
+      writableHighWaterMark: server.highWaterMark,
+      emitClose: false,
+      autoDestroy: true,
+      decodeStrings: false,
+      [kConnectionOptions]: true,
+    };
+    server[kServerConnectionOptions] = o;
+  }
+  return o;
+}
+
 function onconnection(err, clientHandle) {
   const handle = this;
   const self = handle[owner_symbol];
@@ -1777,15 +1827,14 @@ function onconnection(err, clientHandle) {
     return;
   }
 
-  const socket = new Socket({
-    handle: clientHandle,
-    allowHalfOpen: self.allowHalfOpen,
-    pauseOnCreate: self.pauseOnConnect,
-    readable: true,
-    writable: true,
-    readableHighWaterMark: self.highWaterMark,
-    writableHighWaterMark: self.highWaterMark,
-  });
+  const options = connectionOptions(self);
+  options.handle = clientHandle;
+  let socket;
+  try {
+    socket = new Socket(options);
+  } finally {
+    options.handle = null;
+  }
 
   if (self.noDelay && clientHandle.setNoDelay) {
     socket[kSetNoDelay] = true;
