@@ -15,13 +15,11 @@ const kWatermarkData = Symbol.for('nodejs.watermarkData');
 const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
 const kEmptyObject = Object.freeze({ __proto__: null });
 
+// Codes are looked up when thrown: naming them here would build their
+// classes at every start (this module loads with `process`).
 const {
   AbortError,
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_THIS,
-    ERR_UNHANDLED_ERROR,
-  },
+  codes,
   genericNodeError,
 } = require('internal/errors');
 
@@ -173,7 +171,7 @@ EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets
       } else if (typeof target.setMaxListeners === 'function') {
         target.setMaxListeners(n);
       } else {
-        throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+        throw new codes.ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
       }
     }
   }
@@ -261,7 +259,7 @@ function throwUnhandledError(args) {
   } catch {
     stringifiedEr = er;
   }
-  const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
+  const err = new codes.ERR_UNHANDLED_ERROR(stringifiedEr);
   err.context = er;
   throw err; // Unhandled 'error' event
 }
@@ -615,7 +613,7 @@ function getEventListeners(emitterOrTarget, type) {
     }
     return listeners;
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function getMaxListeners(emitterOrTarget) {
@@ -624,7 +622,7 @@ function getMaxListeners(emitterOrTarget) {
   } else if (emitterOrTarget?.[kMaxEventTargetListeners]) {
     return emitterOrTarget[kMaxEventTargetListeners];
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new codes.ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 // Resolves with the arguments of the next `name` event; rejects on 'error'
@@ -676,7 +674,7 @@ function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
   } else if (typeof emitter.removeEventListener === 'function') {
     emitter.removeEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new codes.ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
   }
 }
 
@@ -690,7 +688,7 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
   } else if (typeof emitter.addEventListener === 'function') {
     emitter.addEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new codes.ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
   }
 }
 
@@ -775,7 +773,7 @@ function on(emitter, event, options = kEmptyObject) {
 
     throw(err) {
       if (!err || !(err instanceof Error)) {
-        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+        throw new codes.ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
       }
       errorHandler(err);
     },
@@ -871,7 +869,7 @@ function on(emitter, event, options = kEmptyObject) {
 // Returns a Disposable that removes the listener.
 function addAbortListener(signal, listener) {
   if (signal === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+    throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   }
   validateAbortSignal(signal, 'signal');
   validateFunction(listener, 'listener');
@@ -939,7 +937,7 @@ function lazyEventEmitterAsyncResource() {
 
     get eventEmitter() {
       if (this[kEventEmitter] === undefined) {
-        throw new ERR_INVALID_THIS('EventEmitterReferencingAsyncResource');
+        throw new codes.ERR_INVALID_THIS('EventEmitterReferencingAsyncResource');
       }
       return this[kEventEmitter];
     }
@@ -962,28 +960,28 @@ function lazyEventEmitterAsyncResource() {
     }
 
     emit(event, ...args) {
-      if (this[kAsyncResource] === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
       const { asyncResource } = this;
       return asyncResource.runInAsyncScope(super.emit, this, event, ...args);
     }
 
     emitDestroy() {
-      if (this[kAsyncResource] === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
       this.asyncResource.emitDestroy();
     }
 
     get asyncId() {
-      if (this[kAsyncResource] === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
       return this.asyncResource.asyncId();
     }
 
     get triggerAsyncId() {
-      if (this[kAsyncResource] === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
       return this.asyncResource.triggerAsyncId();
     }
 
     get asyncResource() {
-      if (this[kAsyncResource] === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+      if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
       return this[kAsyncResource];
     }
   };

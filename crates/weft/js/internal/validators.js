@@ -2,15 +2,11 @@
 
 // Argument validators with Node 20's error codes and messages.
 
+// Codes are looked up when thrown: naming them here would build their
+// classes at every start (this module loads with `process`).
 const {
   hideStackFrames,
-  codes: {
-    ERR_SOCKET_BAD_PORT,
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_ARG_VALUE,
-    ERR_OUT_OF_RANGE,
-    ERR_UNKNOWN_SIGNAL,
-  },
+  codes,
 } = require('internal/errors');
 
 function isInt32(value) {
@@ -30,7 +26,7 @@ function parseFileMode(value, name, def) {
   if (value == null) value = def;
   if (typeof value === 'string') {
     if (!octalReg.test(value)) {
-      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);
+      throw new codes.ERR_INVALID_ARG_VALUE(name, value, modeDesc);
     }
     value = Number.parseInt(value, 8);
   }
@@ -39,50 +35,50 @@ function parseFileMode(value, name, def) {
 }
 
 function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
 function validateInt32(value, name, min = -2147483648, max = 2147483647) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < min || value > max) throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
 function validateUint32(value, name, positive = false) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
   const min = positive ? 1 : 0;
   const max = 4294967295;
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (value < min || value > max) throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
 function validateString(value, name) {
-  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
+  if (typeof value !== 'string') throw new codes.ERR_INVALID_ARG_TYPE(name, 'string', value);
 }
 
 function validateNumber(value, name, min = undefined, max) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
   if ((min != null && value < min) || (max != null && value > max) ||
       ((min != null || max != null) && Number.isNaN(value))) {
     let range = '';
     if (min != null) range += `>= ${min}`;
     if (min != null && max != null) range += ' && ';
     if (max != null) range += `<= ${max}`;
-    throw new ERR_OUT_OF_RANGE(name, range, value);
+    throw new codes.ERR_OUT_OF_RANGE(name, range, value);
   }
 }
 
 function validateOneOf(value, name, oneOf) {
   if (!oneOf.includes(value)) {
     const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
-    throw new ERR_INVALID_ARG_VALUE(name, value, 'must be one of: ' + allowed);
+    throw new codes.ERR_INVALID_ARG_VALUE(name, value, 'must be one of: ' + allowed);
   }
 }
 
 function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
+  if (typeof value !== 'boolean') throw new codes.ERR_INVALID_ARG_TYPE(name, 'boolean', value);
 }
 
 const kValidateObjectNone = 0;
@@ -104,34 +100,34 @@ function validateObject(value, name, options = kValidateObjectNone) {
   }
   if (options === kValidateObjectNone) {
     if (value === null || Array.isArray(value) || typeof value !== 'object') {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      throw new codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
     }
     return;
   }
   if ((options & kValidateObjectAllowNullable) === 0 && value === null) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
   }
   if ((options & kValidateObjectAllowArray) === 0 && Array.isArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
   }
   const type = typeof value;
   if (type !== 'object' &&
       ((options & kValidateObjectAllowFunction) === 0 || type !== 'function')) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'Object', value);
   }
 }
 
 // Web IDL dictionary: undefined, null, or any object (functions included).
 function validateDictionary(value, name) {
   if (value != null && typeof value !== 'object' && typeof value !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'a dictionary', value);
   }
 }
 
 function validateArray(value, name, minLength = 0) {
-  if (!Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
+  if (!Array.isArray(value)) throw new codes.ERR_INVALID_ARG_TYPE(name, 'Array', value);
   if (value.length < minLength) {
-    throw new ERR_INVALID_ARG_VALUE(name, value, `must be longer than ${minLength}`);
+    throw new codes.ERR_INVALID_ARG_VALUE(name, value, `must be longer than ${minLength}`);
   }
 }
 
@@ -139,7 +135,7 @@ function validateStringArray(value, name) {
   validateArray(value, name);
   for (let i = 0; i < value.length; ++i) {
     if (typeof value[i] !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE(`${name}[${i}]`, 'string', value[i]);
+      throw new codes.ERR_INVALID_ARG_TYPE(`${name}[${i}]`, 'string', value[i]);
     }
   }
 }
@@ -148,7 +144,7 @@ function validateBooleanArray(value, name) {
   validateArray(value, name);
   for (let i = 0; i < value.length; ++i) {
     if (value[i] !== true && value[i] !== false) {
-      throw new ERR_INVALID_ARG_TYPE(`${name}[${i}]`, 'boolean', value[i]);
+      throw new codes.ERR_INVALID_ARG_TYPE(`${name}[${i}]`, 'boolean', value[i]);
     }
   }
 }
@@ -158,7 +154,7 @@ function validateAbortSignalArray(value, name) {
   for (let i = 0; i < value.length; i++) {
     const signal = value[i];
     const indexedName = `${name}[${i}]`;
-    if (signal == null) throw new ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', signal);
+    if (signal == null) throw new codes.ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', signal);
     validateAbortSignal(signal, indexedName);
   }
 }
@@ -192,15 +188,15 @@ function validateSignalName(signal, name = 'signal') {
   const sigs = getSignals();
   if (sigs[signal] === undefined) {
     if (sigs[signal.toUpperCase()] !== undefined) {
-      throw new ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)');
+      throw new codes.ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)');
     }
-    throw new ERR_UNKNOWN_SIGNAL(signal);
+    throw new codes.ERR_UNKNOWN_SIGNAL(signal);
   }
 }
 
 function validateBuffer(buffer, name = 'buffer') {
   if (!ArrayBuffer.isView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
 }
 
@@ -260,7 +256,7 @@ function validateEncoding(data, encoding) {
   const normalizedEncoding = normalizeEncoding(encoding);
   const length = data.length;
   if (normalizedEncoding === 'hex' && length % 2 !== 0) {
-    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`);
+    throw new codes.ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`);
   }
 }
 
@@ -272,7 +268,7 @@ function validatePort(port, name = 'Port', allowZero = true) {
       +port !== (+port >>> 0) ||
       port > 0xFFFF ||
       (port === 0 && !allowZero)) {
-    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero);
+    throw new codes.ERR_SOCKET_BAD_PORT(name, port, allowZero);
   }
   return port | 0;
 }
@@ -280,12 +276,12 @@ function validatePort(port, name = 'Port', allowZero = true) {
 function validateAbortSignal(signal, name) {
   if (signal !== undefined &&
       (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
   }
 }
 
 function validateFunction(value, name) {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+  if (typeof value !== 'function') throw new codes.ERR_INVALID_ARG_TYPE(name, 'Function', value);
 }
 
 function isAsyncFunction(fn) {
@@ -295,17 +291,17 @@ function isAsyncFunction(fn) {
 
 function validatePlainFunction(value, name) {
   if (typeof value !== 'function' || isAsyncFunction(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, 'Function', value);
   }
 }
 
 function validateUndefined(value, name) {
-  if (value !== undefined) throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value);
+  if (value !== undefined) throw new codes.ERR_INVALID_ARG_TYPE(name, 'undefined', value);
 }
 
 function validateUnion(value, name, union) {
   if (!union.includes(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
+    throw new codes.ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
   }
 }
 
@@ -313,7 +309,7 @@ const linkValueRegExp = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/;
 
 function validateLinkHeaderFormat(value, name) {
   if (typeof value === 'undefined' || !linkValueRegExp.test(value)) {
-    throw new ERR_INVALID_ARG_VALUE(name, value,
+    throw new codes.ERR_INVALID_ARG_VALUE(name, value,
       'must be an array or string of format "</styles.css>; rel=preload; as=style"');
   }
 }
@@ -332,14 +328,14 @@ function validateLinkHeaderValue(hints) {
     }
     return result;
   }
-  throw new ERR_INVALID_ARG_VALUE('hints', hints,
+  throw new codes.ERR_INVALID_ARG_VALUE('hints', hints,
     'must be an array or string of format "</styles.css>; rel=preload; as=style"');
 }
 
 function validateInternalField(object, fieldKey, className) {
   if (typeof object !== 'object' || object === null ||
       !Object.prototype.hasOwnProperty.call(object, fieldKey)) {
-    throw new ERR_INVALID_ARG_TYPE('this', className, object);
+    throw new codes.ERR_INVALID_ARG_TYPE('this', className, object);
   }
 }
 
@@ -349,13 +345,13 @@ function validateFiniteNumber(number, name) {
   if (Number.isFinite(number)) return true;
   if (Number.isNaN(number)) return false;
   validateNumber(number, name);
-  throw new ERR_OUT_OF_RANGE(name, 'a finite number', number);
+  throw new codes.ERR_OUT_OF_RANGE(name, 'a finite number', number);
 }
 
 function checkRangesOrGetDefault(number, name, lower, upper, def) {
   if (!validateFiniteNumber(number, name)) return def;
   if (number < lower || number > upper) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${lower} and <= ${upper}`, number);
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${lower} and <= ${upper}`, number);
   }
   return number;
 }
@@ -366,7 +362,7 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 function getTimerDuration(msecs, name) {
   validateNumber(msecs, name);
   if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
   }
   if (msecs > TIMEOUT_MAX) {
     if (typeof process === 'object' && process !== null && typeof process.emitWarning === 'function') {
@@ -382,19 +378,19 @@ function getTimerDuration(msecs, name) {
 // child_process option checks.
 function validateTimeout(timeout) {
   if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) {
-    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
+    throw new codes.ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
   }
 }
 
 function validateMaxBuffer(maxBuffer) {
   if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
-    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
+    throw new codes.ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
   }
 }
 
 function validateArgumentNullCheck(arg, propName) {
   if (typeof arg === 'string' && arg.includes('\u0000')) {
-    throw new ERR_INVALID_ARG_VALUE(propName, arg, 'must be a string without null bytes');
+    throw new codes.ERR_INVALID_ARG_VALUE(propName, arg, 'must be a string without null bytes');
   }
 }
 

@@ -5,8 +5,9 @@
 const EventEmitter = require('events');
 const binding = internalBinding('process');
 const { validateNumber, validateString } = require('internal/validators');
+// Codes are looked up when thrown (see internal/validators).
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL, ERR_INVALID_ARG_VALUE },
+  codes,
   uvException,
 } = require('internal/errors');
 
@@ -90,7 +91,7 @@ process.umask = function umask(mask) {
 function hrtime(time) {
   const [s, ns] = binding.hrtime();
   if (time !== undefined) {
-    if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
+    if (!Array.isArray(time)) throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', time);
     if (time.length !== 2) {
       const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
       throw new ERR_OUT_OF_RANGE('time', 2, time.length);
@@ -143,11 +144,11 @@ process.abort = function abort() { binding.kill(binding.pid, 6); binding.reallyE
 
 const signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPWR: 30, SIGSYS: 31 };
 process.kill = function kill(pid, sig = 'SIGTERM') {
-  if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+  if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
   let n;
   if (typeof sig === 'number') n = sig;
   else if (typeof sig === 'string' && signals[sig] !== undefined) n = signals[sig];
-  else throw new ERR_UNKNOWN_SIGNAL(sig);
+  else throw new codes.ERR_UNKNOWN_SIGNAL(sig);
   const err = binding.kill(pid, n);
   if (err < 0) {
     const { errnoException } = require('internal/errors');
@@ -160,7 +161,7 @@ process.geteuid = process.getuid;
 process.getgid = function getgid() { return require('os').userInfo().gid; };
 process.getegid = process.getgid;
 process.binding = function binding(name) {
-  throw new ERR_INVALID_ARG_VALUE('name', name, 'No such module');
+  throw new codes.ERR_INVALID_ARG_VALUE('name', name, 'No such module');
 };
 
 function lazyStdio(name, fd) {
