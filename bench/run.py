@@ -943,20 +943,23 @@ def snapshot_binaries():
 
 
 def staleness(weft_mtime):
-    """Is target/release/weft older than the sources it is built from? (last commit or
-    uncommitted change under crates/, Cargo.toml, Cargo.lock)"""
+    """Is target/release/weft older than the sources it is built from? (the newest
+    modification time of the files git tracks or sees changed under crates/,
+    Cargo.toml, Cargo.lock: a commit made after the build does not count, a
+    checkout that changes files does)"""
     paths = ["crates", "Cargo.toml", "Cargo.lock"]
     try:
-        last = subprocess.run(["git", "log", "-1", "--format=%ct", "--"] + paths, cwd=ROOT,
-                              capture_output=True, text=True).stdout.strip()
+        tracked = subprocess.run(["git", "ls-files", "-z", "--"] + paths, cwd=ROOT,
+                                 capture_output=True, text=True).stdout.split("\0")
         dirty = subprocess.run(["git", "status", "--porcelain", "--"] + paths, cwd=ROOT,
                                capture_output=True, text=True).stdout.strip()
     except OSError:
         return None
-    newest = int(last) if last else 0
-    for line in dirty.splitlines():
-        f = os.path.join(ROOT, line[3:].strip())
-        if os.path.exists(f):
+    files = [f for f in tracked if f] + [line[3:].strip() for line in dirty.splitlines()]
+    newest = 0
+    for f in files:
+        f = os.path.join(ROOT, f)
+        if os.path.isfile(f):
             newest = max(newest, int(os.path.getmtime(f)))
     return {"stale": weft_mtime < newest, "sources_changed_at": datetime.datetime.fromtimestamp(
         newest, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "uncommitted_source_changes": bool(dirty)}
