@@ -69,6 +69,11 @@ assert.throws(() => util.getSystemErrorName(1), {
   code: 'ERR_OUT_OF_RANGE',
   message: 'The value of "err" is out of range. It must be a negative integer. Received 1',
 });
+assert.strictEqual(util.getSystemErrorName(-99999), 'Unknown system error -99999');
+// A new Map on every call, as in Node.
+const errorMap = util.getSystemErrorMap();
+assert.notStrictEqual(errorMap, util.getSystemErrorMap());
+assert.deepStrictEqual(errorMap.get(-98), ['EADDRINUSE', 'address already in use']);
 assert.strictEqual(typeof util.types, 'object');
 assert.strictEqual(typeof util.inspect, 'function');
 assert.strictEqual(typeof util.debuglog, 'function');
