@@ -279,15 +279,10 @@ function Socket(options) {
   this._host = null;
   this._closeAfterHandlingError = false;
 
-  if (typeof options === 'number') {
-    options = { fd: options }; // Legacy form.
-  } else if (options?.[kConnectionOptions] !== true) {
-    // A server's own options for its connections (connectionOptions())
-    // already hold all this; anything else is copied first.
-    options = { ...options };
-  }
-
-  if (options[kConnectionOptions] !== true) {
+  // A server's own options for its connections (connectionOptions())
+  // already hold all this; anything else is copied first.
+  if (options?.[kConnectionOptions] !== true) {
+    options = typeof options === 'number' ? { fd: options } : { ...options }; // number: legacy form
     // Not half-open unless asked: Duplex ends the writable side after 'end'.
     options.allowHalfOpen = Boolean(options.allowHalfOpen);
     // 'close' is emitted by the socket itself, once the handle has closed.
