@@ -230,7 +230,7 @@ function initSocketHandle(self) {
   if (self[kPendingUserData] !== null) self[kPendingUserData] = null;
   if (self._handle) {
     self._handle[owner_symbol] = self;
-    // Defaults on TCP/Pipe.prototype (below); set for other handles.
+    // Defaults on TCP/Pipe.prototype (above); set for other handles.
     if (self._handle.onread !== onStreamRead) self._handle.onread = onStreamRead;
     if (self._handle.onwritecomplete !== onHandleWriteComplete) {
       self._handle.onwritecomplete = onHandleWriteComplete;

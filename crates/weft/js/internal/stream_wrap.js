@@ -137,7 +137,7 @@ class StreamHandle {
     const writes = this[kWriteCallbacks] ?? [];
     const shutdowns = this[kShutdownCallbacks] ?? [];
     // Reset only what was set (the prototype's nulls need no own copy).
-    if (writes.length !== 0 || this[kWriteCallbacks] !== null) this[kWriteCallbacks] = null;
+    if (this[kWriteCallbacks] !== null) this[kWriteCallbacks] = null;
     if (this[kShutdownCallbacks] !== null) this[kShutdownCallbacks] = null;
     if (this[kConnectReq] !== null) this[kConnectReq] = null;
     if (writes.length === 0 && shutdowns.length === 0) {
