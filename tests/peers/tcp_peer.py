@@ -27,6 +27,12 @@ Modes:
             'ok N ADLER32\\n' (byte count and checksum of what it received)
             or 'error MESSAGE\\n'. Checks a weft listener against a client
             that is not weft.
+  flood     control port: weft connects and sends 'PATH N\n'; the peer
+            connects to the Unix socket PATH (send buffer 1 MiB), queues as
+            much of N patterned bytes as the kernel takes without blocking,
+            answers on the control connection 'sent K\n' (K: the bytes
+            queued), sends the rest, and closes. Weft, paused until 'sent',
+            then finds K bytes waiting: its read sizes are deterministic.
 """
 import hashlib
 import socket
@@ -159,7 +165,33 @@ def dial(conn):
         conn.sendall(("error %s\n" % e).encode())
 
 
-HANDLERS = {"echo": echo, "count": count, "reset": reset, "talker": talker, "client": client, "sink": sink, "dial": dial}
+def flood(conn):
+    line = b""
+    while not line.endswith(b"\n"):
+        part = conn.recv(4096)
+        if not part:
+            return
+        line += part
+    path, _, n = line[:-1].decode().partition(" ")
+    data = pattern(int(n))
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 20)
+    s.settimeout(10)
+    s.connect(path)
+    s.setblocking(False)
+    queued = 0
+    try:
+        while queued < len(data):
+            queued += s.send(data[queued:queued + 65536])
+    except BlockingIOError:
+        pass
+    conn.sendall(("sent %d\n" % queued).encode())
+    s.settimeout(10)
+    s.sendall(data[queued:])
+    s.close()
+
+
+HANDLERS = {"echo": echo, "count": count, "reset": reset, "talker": talker, "client": client, "sink": sink, "dial": dial, "flood": flood}
 
 
 def main():

@@ -31,35 +31,116 @@ const READS_PER_EVENT: usize = 32;
 /// block itself to JS (shrunk to the bytes read); a smaller one is copied.
 const HAND_OVER_MIN: usize = READ_BUF / 4;
 
+/// A stream whose read filled `READ_BUF` reads into blocks of this size
+/// until a read comes back smaller than `READ_BUF`: a sender that keeps the
+/// socket full gets a quarter of the `'data'` events (and of the JavaScript
+/// per byte) that 64 KiB reads would cost. Bun reads up to 512 KiB;
+/// docs/node-differences.md has the decision.
+const BULK_READ: usize = 256 * 1024;
+/// A bulk read of at least this much hands over its whole block (at most
+/// twice the bytes it holds); a smaller one is copied out.
+const BULK_HAND_OVER_MIN: usize = BULK_READ / 2;
+/// Bulk blocks kept for reuse once JS frees their Buffers: a stream that
+/// echoes or forwards each chunk reads into the same warm block every time.
+const BULK_SPARES: usize = 2;
+
 thread_local! {
     /// One read buffer for every stream: idle connections hold no read memory.
-    /// (TLS and UDP read here; plain streams read into [`StreamReadBlock`].)
+    /// (TLS and UDP read here; plain streams read into [`ReadBlocks`].)
     pub(crate) static READ_BUFFER: RefCell<Box<[u8]>> = RefCell::new(vec![0u8; READ_BUF].into_boxed_slice());
-    /// The block the next plain stream read goes into.
-    static STREAM_READ_BLOCK: RefCell<StreamReadBlock> = const { RefCell::new(StreamReadBlock(std::ptr::null_mut())) };
+    /// The blocks the next plain stream read goes into.
+    static READ_BLOCKS: RefCell<ReadBlocks> = const { RefCell::new(ReadBlocks::new()) };
 }
 
-/// A `READ_BUF`-byte block from `libc::malloc` for stream reads, shared by
-/// every stream like libuv's read buffer. A large read gives the block to
-/// the Buffer that JS receives (no copy, no zeroing), and the next read
-/// takes a fresh one; a small read is copied out and the block stays.
-struct StreamReadBlock(*mut u8);
+/// The blocks stream reads go into, shared by every stream as libuv's read
+/// buffer is: `small` (`READ_BUF` bytes) for ordinary reads, `bulk`
+/// (`BULK_READ` bytes) for a stream in bulk mode. A large read gives its
+/// block to the Buffer that JS receives (no copy, no zeroing), and the next
+/// read takes another; a small read is copied out and the block stays.
+/// Every pointer is null or a block from `libc::malloc` owned here.
+struct ReadBlocks {
+    small: *mut u8,
+    bulk: *mut u8,
+    spare: [*mut u8; BULK_SPARES],
+}
 
-impl StreamReadBlock {
-    /// The block, allocated on first use. Null if malloc failed.
-    fn get(&mut self) -> *mut u8 {
-        if self.0.is_null() {
-            // SAFETY: plain allocation; freed in Drop or by the engine.
-            self.0 = unsafe { libc::malloc(READ_BUF) }.cast();
+impl ReadBlocks {
+    const fn new() -> ReadBlocks {
+        ReadBlocks {
+            small: std::ptr::null_mut(),
+            bulk: std::ptr::null_mut(),
+            spare: [std::ptr::null_mut(); BULK_SPARES],
         }
-        self.0
+    }
+
+    /// The block for the next read and its size, allocated on first use.
+    /// Null if malloc failed.
+    fn get(&mut self, bulk: bool) -> (*mut u8, usize) {
+        if !bulk {
+            if self.small.is_null() {
+                // SAFETY: plain allocation; freed in Drop or by the engine.
+                self.small = unsafe { libc::malloc(READ_BUF) }.cast();
+            }
+            return (self.small, READ_BUF);
+        }
+        if self.bulk.is_null() {
+            self.bulk = match self.spare.iter_mut().find(|p| !p.is_null()) {
+                Some(p) => std::mem::replace(p, std::ptr::null_mut()),
+                // SAFETY: as above; recycled by `bulk_realloc` or freed.
+                None => unsafe { libc::malloc(BULK_READ) }.cast(),
+            };
+        }
+        (self.bulk, BULK_READ)
+    }
+
+    /// Keeps a bulk block freed by JS for the next bulk read, if there is room.
+    fn recycle(&mut self, block: *mut u8) -> bool {
+        let slot = if self.bulk.is_null() {
+            &mut self.bulk
+        } else {
+            match self.spare.iter_mut().find(|p| p.is_null()) {
+                Some(p) => p,
+                None => return false,
+            }
+        };
+        *slot = block;
+        true
     }
 }
 
-impl Drop for StreamReadBlock {
+impl Drop for ReadBlocks {
     fn drop(&mut self) {
-        // SAFETY: the block came from libc::malloc and is owned here.
-        unsafe { libc::free(self.0.cast()) };
+        for p in [self.small, self.bulk].iter().chain(&self.spare) {
+            // SAFETY: each block came from libc::malloc and is owned here.
+            unsafe { libc::free(p.cast()) };
+        }
+    }
+}
+
+/// The engine's resize/free callback for ArrayBuffers over bulk read blocks
+/// (`BULK_READ` bytes or more, so a block can always go back to
+/// [`ReadBlocks`]): size 0 frees, a size the block holds keeps it (the
+/// engine zeroes any growth), a larger one reallocates.
+unsafe extern "C" fn bulk_realloc(
+    _rt: *mut rquickjs::qjs::JSRuntime,
+    _opaque: *mut std::ffi::c_void,
+    ptr: *mut std::ffi::c_void,
+    size: rquickjs::qjs::size_t,
+) -> *mut std::ffi::c_void {
+    if size == 0 {
+        // During a read the blocks are borrowed (and at thread exit gone):
+        // the block is then freed instead.
+        let kept = READ_BLOCKS
+            .try_with(|b| b.try_borrow_mut().is_ok_and(|mut b| b.recycle(ptr.cast())))
+            .unwrap_or(false);
+        if !kept {
+            libc::free(ptr);
+        }
+        std::ptr::null_mut()
+    } else if size as usize <= BULK_READ {
+        ptr
+    } else {
+        libc::realloc(ptr, size as usize)
     }
 }
 
@@ -91,12 +172,26 @@ unsafe fn buffer_from_malloc<'js>(
     data: *mut u8,
     len: usize,
 ) -> rquickjs::Result<Value<'js>> {
+    buffer_over(lp, ctx, data, len, Some(malloc_realloc))
+}
+
+/// A Buffer over `len` bytes at `data`, freed (or resized) by `free_func`.
+///
+/// # Safety
+/// As [`buffer_from_malloc`], with `free_func` (not `None`) able to free `data`.
+unsafe fn buffer_over<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    data: *mut u8,
+    len: usize,
+    free_func: rquickjs::qjs::JSReallocArrayBufferDataFunc,
+) -> rquickjs::Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
     let v = rquickjs::qjs::JS_NewUint8Array(
         raw,
         data,
         len as _,
-        Some(malloc_realloc),
+        free_func,
         std::ptr::null_mut(),
         false,
     );
@@ -178,6 +273,8 @@ pub(crate) struct Slot {
     pub(crate) writes: WriteQueue,
     pub(crate) queued_bytes: usize,
     shutdown_pending: bool,
+    /// Reads go into the bulk block: the last read filled `READ_BUF`.
+    bulk_read: bool,
     /// Read and write readiness wakers (`wakers.read()`, `wakers.write()`).
     pub(crate) wakers: IoWakers,
 }
@@ -260,6 +357,7 @@ impl Handles {
             writes: WriteQueue::default(),
             queued_bytes: 0,
             shutdown_pending: false,
+            bulk_read: false,
             wakers: IoWakers::new(token(index, gen, false), self.shared.clone()),
         });
         make_id(index, gen)
@@ -333,17 +431,17 @@ pub fn errno_of(e: &io::Error) -> i32 {
 }
 
 impl Io {
-    /// Reads into the stream read block (tokio's `try_read` on memory that
-    /// needs no zeroing first).
-    fn try_read_block(&self) -> io::Result<usize> {
-        let block = STREAM_READ_BLOCK.with(|b| b.borrow_mut().get());
+    /// Reads into the stream read block, the bulk one if `bulk` (tokio's
+    /// `try_read` on memory that needs no zeroing first).
+    fn try_read_block(&self, bulk: bool) -> io::Result<usize> {
+        let (block, size) = READ_BLOCKS.with(|b| b.borrow_mut().get(bulk));
         if block.is_null() {
             return Err(io::Error::from_raw_os_error(libc::ENOMEM));
         }
-        // SAFETY: reads at most READ_BUF bytes into the block, which nothing
+        // SAFETY: reads at most `size` bytes into the block, which nothing
         // else uses until the bytes are taken.
         let recv = |fd: i32| -> io::Result<usize> {
-            let n = unsafe { libc::recv(fd, block.cast(), READ_BUF, 0) };
+            let n = unsafe { libc::recv(fd, block.cast(), size, 0) };
             if n < 0 {
                 Err(io::Error::last_os_error())
             } else {
@@ -503,23 +601,46 @@ pub(crate) fn new_buffer<'js>(
     }
 }
 
-/// The Buffer for `n` bytes just read into the stream read block.
-fn take_stream_read<'js>(lp: &Loop, ctx: &Ctx<'js>, n: usize) -> rquickjs::Result<Value<'js>> {
-    STREAM_READ_BLOCK.with(|b| {
+/// The Buffer for `n` bytes just read into the stream read block (the bulk
+/// one if `bulk`).
+fn take_stream_read<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    n: usize,
+    bulk: bool,
+) -> rquickjs::Result<Value<'js>> {
+    // The blocks are not borrowed while the engine runs: it may free a
+    // Buffer, whose bulk block then goes back to them.
+    let min = if bulk {
+        BULK_HAND_OVER_MIN
+    } else {
+        HAND_OVER_MIN
+    };
+    let block = READ_BLOCKS.with(|b| {
         let mut b = b.borrow_mut();
-        if n < HAND_OVER_MIN {
-            // SAFETY: the block holds n initialized bytes.
-            return new_buffer(lp, ctx, unsafe { std::slice::from_raw_parts(b.0, n) });
+        let cur = if bulk { &mut b.bulk } else { &mut b.small };
+        if n < min {
+            *cur
+        } else {
+            std::mem::replace(cur, std::ptr::null_mut())
         }
-        // SAFETY: the block is ours; shrinking keeps its first n bytes (and
-        // on failure the original block, still READ_BUF bytes, is used).
-        unsafe {
-            let block = std::mem::replace(&mut b.0, std::ptr::null_mut());
-            let shrunk: *mut u8 = libc::realloc(block.cast(), n).cast();
-            let data = if shrunk.is_null() { block } else { shrunk };
-            buffer_from_malloc(lp, ctx, data, n)
+    });
+    if n < min {
+        // SAFETY: the block holds n initialized bytes and stays with
+        // READ_BLOCKS; nothing reads into it until the copy is made.
+        return new_buffer(lp, ctx, unsafe { std::slice::from_raw_parts(block, n) });
+    }
+    // SAFETY: the block is now ours, with n initialized bytes.
+    unsafe {
+        if bulk {
+            return buffer_over(lp, ctx, block, n, Some(bulk_realloc));
         }
-    })
+        // Shrinking keeps the first n bytes (and on failure the original
+        // block, still READ_BUF bytes, is used).
+        let shrunk: *mut u8 = libc::realloc(block.cast(), n).cast();
+        let data = if shrunk.is_null() { block } else { shrunk };
+        buffer_from_malloc(lp, ctx, data, n)
+    }
 }
 
 /// The bytes of a Uint8Array (or Buffer) value, without copying.
@@ -627,7 +748,8 @@ pub(crate) fn on_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
 }
 
 enum ReadOutcome {
-    Data(usize),
+    /// Bytes read, and whether into the bulk block.
+    Data(usize, bool),
     Eof,
     Error(i32),
     Pending,
@@ -643,13 +765,19 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             if !slot.reading {
                 return;
             }
-            let r = slot.io.try_read_block();
+            let bulk = slot.bulk_read;
+            let r = slot.io.try_read_block(bulk);
             let outcome = match r {
                 Ok(0) => {
                     slot.reading = false;
                     ReadOutcome::Eof
                 }
-                Ok(n) => ReadOutcome::Data(n),
+                Ok(n) => {
+                    // A full 64 KiB read: the sender has more (bulk mode);
+                    // less than that: back to ordinary reads.
+                    slot.bulk_read = n >= READ_BUF;
+                    ReadOutcome::Data(n, bulk)
+                }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     if slot.io.arm_read(&slot.wakers.read()) {
                         lp.shared_push(token);
@@ -667,8 +795,8 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         let Some(js) = js else { return };
         match outcome {
             ReadOutcome::Pending => return,
-            ReadOutcome::Data(n) => {
-                match take_stream_read(lp, ctx, n) {
+            ReadOutcome::Data(n, bulk) => {
+                match take_stream_read(lp, ctx, n, bulk) {
                     Ok(buf) => call_onread(lp, ctx, &js, n as i32, &buf),
                     Err(e) => lp.report(ctx, e),
                 }
@@ -1019,6 +1147,37 @@ impl Loop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulk_blocks_are_reused_up_to_the_spares() {
+        let mut b = ReadBlocks::new();
+        let (small, n) = b.get(false);
+        assert_eq!(n, READ_BUF);
+        assert_eq!(b.get(false).0, small, "the small block stays until taken");
+        let (first, n) = b.get(true);
+        assert!(!first.is_null());
+        assert_eq!(n, BULK_READ);
+        // JS takes blocks (as take_stream_read does), then frees them all.
+        let mut taken = vec![std::mem::replace(&mut b.bulk, std::ptr::null_mut())];
+        for _ in 0..BULK_SPARES + 1 {
+            b.get(true);
+            taken.push(std::mem::replace(&mut b.bulk, std::ptr::null_mut()));
+        }
+        let kept: Vec<bool> = taken.iter().map(|&p| b.recycle(p)).collect();
+        let room = 1 + BULK_SPARES;
+        assert!(kept[..room].iter().all(|&k| k) && kept[room..].iter().all(|&k| !k));
+        for &p in &taken[room..] {
+            // SAFETY: not kept, so still ours.
+            unsafe { libc::free(p.cast()) };
+        }
+        // The next bulk reads take the kept blocks before allocating.
+        for _ in 0..room {
+            let (p, _) = b.get(true);
+            assert!(taken[..room].contains(&p));
+            b.bulk = std::ptr::null_mut();
+            unsafe { libc::free(p.cast()) };
+        }
+    }
 
     #[test]
     fn ids_stay_positive_i32_and_change_when_a_slot_is_reused() {
