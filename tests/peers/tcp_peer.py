@@ -33,6 +33,12 @@ Modes:
             answers on the control connection 'sent K\n' (K: the bytes
             queued), sends the rest, and closes. Weft, paused until 'sent',
             then finds K bytes waiting: its read sizes are deterministic.
+  gate      a connection's first line says what it is. 'data': the peer
+            reads nothing more until the gate opens (so weft's writes
+            queue), then reads until EOF or reset and records the bytes
+            after the line as sink does. 'open': opens the gate, answers with
+            the record of the oldest data connection not reported yet
+            ('N ADLER32 HOW\n'), then closes.
 """
 import hashlib
 import socket
@@ -191,7 +197,39 @@ def flood(conn):
     s.close()
 
 
-HANDLERS = {"echo": echo, "count": count, "reset": reset, "talker": talker, "client": client, "sink": sink, "dial": dial, "flood": flood}
+gate_open = threading.Event()
+
+
+def gate(conn):
+    global reported
+    line = b""
+    while b"\n" not in line:
+        part = conn.recv(4096)
+        if not part:
+            return
+        line += part
+    kind, _, rest = line.partition(b"\n")
+    if kind == b"open":
+        gate_open.set()
+        with cond:
+            cond.wait_for(lambda: len(records) > reported, timeout=10)
+            if len(records) > reported:
+                n, digest, how = records[reported]
+                reported += 1
+                answer = "%d %s %s\n" % (n, digest, how)
+            else:
+                answer = "none\n"
+        conn.sendall(answer.encode())
+        return
+    gate_open.wait(10)
+    more, how = recv_until_eof(conn)
+    data = rest + more
+    with cond:
+        records.append((len(data), "%08x" % zlib.adler32(data), how))
+        cond.notify_all()
+
+
+HANDLERS = {"echo": echo, "count": count, "reset": reset, "talker": talker, "client": client, "sink": sink, "dial": dial, "flood": flood, "gate": gate}
 
 
 def main():

@@ -227,11 +227,67 @@ pub(crate) enum Io {
     TlsAccept(Box<crate::tls::TlsAccept>),
 }
 
+/// A queued write: all or the end of one write request's bytes. A
+/// request's Buffers are held, not copied, as libuv holds a write's buffers
+/// (one entry each); its other bytes are copied into one entry.
 pub(crate) struct PendingWrite {
-    pub data: Vec<u8>,
+    pub data: WriteData,
+    /// Bytes of `data` already written.
     pub off: usize,
     /// A UDP datagram's destination (None: the connected peer, or a stream).
     pub dest: Option<SocketAddr>,
+    /// The request's last entry: its completion is reported when this one
+    /// is written.
+    pub last: bool,
+}
+
+/// The bytes of a queued write.
+pub(crate) enum WriteData {
+    /// A copy (strings, small parts, datagrams, TLS records).
+    Owned(Vec<u8>),
+    /// A Uint8Array of `len` bytes, held until written. If JS detaches or
+    /// shrinks its memory meanwhile, the write fails with EFAULT (the bytes
+    /// are gone; Node would send freed memory).
+    Held(Persistent<Value<'static>>, usize),
+}
+
+/// Parts shorter than this are copied when a write is queued: holding one
+/// costs more than copying it.
+const HOLD_MIN: usize = 4096;
+
+impl PendingWrite {
+    /// A request whose bytes are `data`, `off` of them written.
+    pub(crate) fn owned(data: Vec<u8>, off: usize, dest: Option<SocketAddr>) -> PendingWrite {
+        PendingWrite {
+            data: WriteData::Owned(data),
+            off,
+            dest,
+            last: true,
+        }
+    }
+
+    /// Length of the entry's bytes (written or not).
+    fn len(&self) -> usize {
+        match &self.data {
+            WriteData::Owned(v) => v.len(),
+            WriteData::Held(_, len) => *len,
+        }
+    }
+
+    /// All of the entry's bytes, or None when a held Buffer no longer has them.
+    ///
+    /// # Safety
+    /// The slice is valid until JS runs or the entry is dropped.
+    unsafe fn bytes<'a>(&'a self, ctx: &Ctx<'_>) -> Option<&'a [u8]> {
+        match &self.data {
+            WriteData::Owned(v) => Some(v),
+            WriteData::Held(buf, len) => {
+                let v = buf.clone().restore(ctx).ok()?;
+                // The entry keeps the array alive after `v` is dropped.
+                bytes_of(ctx, &v).filter(|b| b.len() == *len)
+            }
+        }
+    }
 }
 
 /// A handle's queued writes, oldest first. The queue is allocated by the
@@ -247,11 +303,20 @@ impl WriteQueue {
     pub(crate) fn len(&self) -> usize {
         self.0.as_ref().map_or(0, |q| q.len())
     }
+    /// The number of write requests queued (a request may span entries).
+    pub(crate) fn requests(&self) -> usize {
+        self.0
+            .as_ref()
+            .map_or(0, |q| q.iter().filter(|w| w.last).count())
+    }
     pub(crate) fn push_back(&mut self, w: PendingWrite) {
         self.0.get_or_insert_with(Default::default).push_back(w);
     }
     pub(crate) fn front_mut(&mut self) -> Option<&mut PendingWrite> {
         self.0.as_mut()?.front_mut()
+    }
+    fn back_mut(&mut self) -> Option<&mut PendingWrite> {
+        self.0.as_mut()?.back_mut()
     }
     pub(crate) fn pop_front(&mut self) -> Option<PendingWrite> {
         self.0.as_mut()?.pop_front()
@@ -491,11 +556,15 @@ impl Io {
         };
     }
 
-    /// Writes the rest of a queued request: stream bytes, or a whole datagram.
-    fn try_write_pending(&self, w: &PendingWrite) -> io::Result<usize> {
+    /// Writes the rest of a queued entry: stream bytes, or a whole datagram.
+    fn try_write_pending(&self, ctx: &Ctx<'_>, w: &PendingWrite) -> io::Result<usize> {
+        // SAFETY: the bytes are used before any JS runs.
+        let Some(data) = (unsafe { w.bytes(ctx) }) else {
+            return Err(io::Error::from_raw_os_error(libc::EFAULT));
+        };
         match self {
-            Io::Udp(s) => crate::udp::raw_send(s, &w.data, w.dest).map(|_| w.data.len() - w.off),
-            _ => self.try_write(&w.data[w.off..]),
+            Io::Udp(s) => crate::udp::raw_send(s, data, w.dest).map(|_| data.len() - w.off),
+            _ => self.try_write(&data[w.off..]),
         }
     }
 
@@ -865,9 +934,16 @@ fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
     }
 }
 
-/// Writes `data` now if the socket takes it, else queues the rest.
-/// Returns 0 when all was written, 1 when queued (`afterWrite` follows), or a negative errno.
-pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
+/// Writes `parts` (one request) now if the socket takes them, else queues
+/// the rest. `held`, when given, has each part's JS value: a Buffer part is
+/// then queued by reference instead of copied. Returns 0 when all was
+/// written, 1 when queued (`afterWrite` follows), or a negative errno.
+pub(crate) fn write<'js>(
+    lp: &Loop,
+    id: u32,
+    parts: &[&[u8]],
+    held: Option<(&Ctx<'js>, &[Value<'js>])>,
+) -> i32 {
     let mut h = lp.handles.borrow_mut();
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
@@ -920,22 +996,45 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
             }
         }
     }
-    let mut rest = Vec::with_capacity(total - written);
+    slot.queued_bytes += total - written;
+    let mut copied: Vec<u8> = Vec::new();
     let mut skip = written;
-    for p in parts {
+    for (i, p) in parts.iter().enumerate() {
         if skip >= p.len() {
             skip -= p.len();
             continue;
         }
-        rest.extend_from_slice(&p[skip..]);
+        let hold = match held {
+            Some((ctx, vals)) if p.len() - skip >= HOLD_MIN && !vals[i].is_string() => {
+                Some(Persistent::save(ctx, vals[i].clone()))
+            }
+            _ => None,
+        };
+        match hold {
+            Some(buf) => {
+                if !copied.is_empty() {
+                    let c = std::mem::take(&mut copied);
+                    slot.writes.push_back(PendingWrite {
+                        last: false,
+                        ..PendingWrite::owned(c, 0, None)
+                    });
+                }
+                slot.writes.push_back(PendingWrite {
+                    data: WriteData::Held(buf, p.len()),
+                    off: skip,
+                    dest: None,
+                    last: false,
+                });
+            }
+            None => copied.extend_from_slice(&p[skip..]),
+        }
         skip = 0;
     }
-    slot.queued_bytes += rest.len();
-    slot.writes.push_back(PendingWrite {
-        data: rest,
-        off: 0,
-        dest: None,
-    });
+    if !copied.is_empty() {
+        slot.writes.push_back(PendingWrite::owned(copied, 0, None));
+    } else if let Some(w) = slot.writes.back_mut() {
+        w.last = true;
+    }
     if slot.io.arm_write(&slot.wakers.write()) {
         let t = slot.token(id, true);
         drop(h);
@@ -986,13 +1085,14 @@ fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             let Some(front) = slot.writes.front_mut() else {
                 break;
             };
-            match slot.io.try_write_pending(front) {
+            match slot.io.try_write_pending(ctx, front) {
                 Ok(n) => {
                     front.off += n;
                     slot.queued_bytes -= n;
-                    if front.off == front.data.len() {
-                        slot.writes.pop_front();
-                        done += 1;
+                    if front.off == front.len() {
+                        if slot.writes.pop_front().is_some_and(|w| w.last) {
+                            done += 1;
+                        }
                     }
                 }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
@@ -1004,7 +1104,7 @@ fn on_writable(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     error = errno_of(&e);
-                    failed = slot.writes.len();
+                    failed = slot.writes.requests();
                     slot.writes.clear();
                     slot.queued_bytes = 0;
                     break;

@@ -991,11 +991,8 @@ pub(crate) fn write(lp: &Loop, id: u32, parts: &[&[u8]]) -> i32 {
         Ok(_) => {
             let n: usize = parts.iter().map(|p| p.len()).sum();
             slot.queued_bytes += n;
-            slot.writes.push_back(PendingWrite {
-                data: Vec::new(),
-                off: n,
-                dest: None,
-            });
+            slot.writes
+                .push_back(PendingWrite::owned(Vec::new(), n, None));
             if slot.io.arm_write(&slot.wakers.write()) {
                 let tok = slot.token(id, true);
                 drop(h);

@@ -90,7 +90,7 @@ pub(crate) fn send(lp: &Loop, id: u32, parts: &[&[u8]], dest: Option<SocketAddr>
         }
     }
     slot.queued_bytes += data.len();
-    slot.writes.push_back(PendingWrite { data, off: 0, dest });
+    slot.writes.push_back(PendingWrite::owned(data, 0, dest));
     if slot.io.arm_write(&slot.wakers.write()) {
         let t = slot.token(id, true);
         drop(h);

@@ -120,9 +120,10 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
         obj,
         "writeBuffer",
         move |ctx: Ctx<'js>, id: u32, buf: Value<'js>| -> i32 {
-            // SAFETY: the bytes are consumed (written or copied) before any JS runs.
+            // SAFETY: the bytes are consumed (written, copied or held with
+            // the Buffer) before any JS runs.
             match unsafe { bytes_of(&ctx, &buf) } {
-                Some(b) => handles::write(&l, id, &[b]),
+                Some(b) => handles::write(&l, id, &[b], Some((&ctx, std::slice::from_ref(&buf)))),
                 None => -libc::EINVAL,
             }
         },
@@ -133,7 +134,7 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
         "writeString",
         move |ctx: Ctx<'js>, id: u32, s: Value<'js>, enc: i32| -> i32 {
             let bytes = super::buffer::encode(&ctx, &s, enc);
-            handles::write(&l, id, &[&bytes])
+            handles::write(&l, id, &[&bytes], None)
         },
     )?;
     let l = lp.clone();
@@ -164,7 +165,7 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
                     return Ok(-libc::EINVAL);
                 }
             }
-            Ok(handles::write(&l, id, &parts))
+            Ok(handles::write(&l, id, &parts, Some((&ctx, &vals))))
         },
     )?;
     let l = lp.clone();
