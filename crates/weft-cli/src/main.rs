@@ -34,6 +34,7 @@ struct Cli {
 }
 
 fn main() {
+    weft::tune_allocator();
     let raw: Vec<String> = std::env::args().collect();
     let cli = Cli::parse();
     if cli.version {
