@@ -12,8 +12,9 @@ idle script maps a few hundred KiB of code instead of most of 3 MiB.
 
 Needs valgrind (callgrind). Regenerate after large changes: names that no
 longer exist are ignored by the linker, new ones are laid out as usual, so a
-stale list costs memory, never correctness. Rust symbol names carry hashes
-that change with the toolchain and the dependency versions.
+stale list costs memory, never correctness. The build uses Rust's v0 symbol
+names (.cargo/config.toml), which stay the same across edits of the source;
+they change with the toolchain, the dependency versions and the features.
 """
 
 import os
