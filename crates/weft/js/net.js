@@ -16,6 +16,7 @@ const {
     kNeedReadable: kRNeedReadable,
     kSync: kRSync,
     kEndEmitted: kREndEmitted,
+    kEndScheduled: kREndScheduled,
     kEnded: kREnded,
     kErrored: kRErrored,
     kConstructed: kRConstructed,
@@ -604,6 +605,7 @@ Socket.prototype.read = function(n) {
   }
   return ReadableRead.call(this, n);
 };
+const SocketRead = Socket.prototype.read;
 
 // this.read(0) for a new socket with a handle: what Readable's read(0)
 // does on a fresh state (mark reading, want 'readable', call _read()),
@@ -793,10 +795,15 @@ function onStreamRead(nread, buf) {
   }
 
   // End of stream: push null before any destroy, so 'end' precedes 'close'.
+  // Then read(0), which queues the 'end' if push(null) did not; when it
+  // did, Socket's read(0) would do nothing else (no onread buffer).
   handle.reading = false;
-  if ((stream._readableState.bits & kREndEmitted) === 0) {
+  const rs = stream._readableState;
+  if ((rs.bits & kREndEmitted) === 0) {
     stream.push(null);
-    stream.read(0);
+    if ((rs.bits & kREndScheduled) === 0 || stream.read !== SocketRead || stream[kBuffer]) {
+      stream.read(0);
+    }
   }
 }
 

@@ -34,6 +34,10 @@ const readable = {
   // one field. Set wherever those fields are.
   kDecoder: 1 << 22,
   kErrored: 1 << 23,
+  // An endReadableNT() is queued: a second endReadable() before it runs
+  // (net's EOF path calls it twice) queues no other, which would find
+  // 'end' emitted and do nothing.
+  kEndScheduled: 1 << 24,
 };
 
 const writable = {

@@ -74,6 +74,7 @@ const {
   kDataEmitted,
   kDecoder,
   kErrored,
+  kEndScheduled,
 } = require('internal/streams/bits').readable;
 
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
@@ -1432,13 +1433,15 @@ function fromList(n, state) {
 
 function endReadable(stream) {
   const state = stream._readableState;
-  if ((state.bits & kEndEmitted) === 0) {
-    state.bits |= kEnded;
-    process.nextTick(endReadableNT, state, stream);
+  const bits = state.bits;
+  if ((bits & kEndEmitted) === 0) {
+    state.bits = bits | kEnded | kEndScheduled;
+    if ((bits & kEndScheduled) === 0) process.nextTick(endReadableNT, state, stream);
   }
 }
 
 function endReadableNT(state, stream) {
+  state.bits &= ~kEndScheduled;
   // An unshift() may have sneaked in.
   if ((state.bits & (kErrored | kCloseEmitted | kEndEmitted)) === 0 &&
       state.length === 0) {
