@@ -1,9 +1,11 @@
 //! Lays out the functions start-up runs next to each other in release builds.
 //!
-//! `link-order.txt` (written by `bench/link_order.py`) lists them; lld's
-//! `--symbol-ordering-file` places them first in `.text`. The kernel maps a
-//! binary's pages in 64 KiB windows around each touched page, so this is what
-//! keeps an idle script's resident code small (bench/README.md, "Memory").
+//! `link-order.txt` (written by `bench/link_order.py`) lists them by their
+//! v0 symbol names (`.cargo/config.toml`), which survive edits of the
+//! source; lld's `--symbol-ordering-file` places them first in `.text`. The
+//! kernel maps a binary's pages in 64 KiB windows around each touched page,
+//! so this is what keeps an idle script's resident code small
+//! (bench/README.md, "Memory").
 //!
 //! Only lld understands the option: it is passed when the build links with
 //! Rust's default linker on x86_64 Linux (rust-lld since Rust 1.90) and no
