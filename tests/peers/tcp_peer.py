@@ -61,6 +61,19 @@ def recv_all(conn):
         chunks.append(data)
 
 
+def read_line(conn):
+    """The first line (without its newline) and the bytes after it, or
+    (None, b"") if the peer closes first."""
+    buf = b""
+    while b"\n" not in buf:
+        part = conn.recv(4096)
+        if not part:
+            return None, b""
+        buf += part
+    line, _, rest = buf.partition(b"\n")
+    return line, rest
+
+
 def echo(conn):
     while True:
         data = conn.recv(65536)
@@ -86,12 +99,9 @@ def talker(conn):
 
 
 def client(conn):
-    line = b""
-    while not line.endswith(b"\n"):
-        part = conn.recv(100)
-        if not part:
-            return
-        line += part
+    line, _ = read_line(conn)
+    if line is None:
+        return
     port = int(line.strip())
     data = pattern(1 << 20)
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
@@ -131,25 +141,33 @@ def recv_until_eof(conn):
     return b"".join(chunks), how
 
 
-def sink(conn):
-    global reported
-    first = conn.recv(65536)
-    if first.startswith(b"?"):
-        with cond:
-            cond.wait_for(lambda: len(records) > reported, timeout=10)
-            if len(records) > reported:
-                n, digest, how = records[reported]
-                reported += 1
-                answer = "%d %s %s\n" % (n, digest, how)
-            else:
-                answer = "none\n"
-        conn.sendall(answer.encode())
-        return
-    rest, how = recv_until_eof(conn) if first else (b"", "eof")
-    data = first + rest
+def record(data, how):
     with cond:
         records.append((len(data), "%08x" % zlib.adler32(data), how))
         cond.notify_all()
+
+
+def answer_query(conn):
+    """Sends the record of the oldest data connection not reported yet."""
+    global reported
+    with cond:
+        cond.wait_for(lambda: len(records) > reported, timeout=10)
+        if len(records) > reported:
+            n, digest, how = records[reported]
+            reported += 1
+            answer = "%d %s %s\n" % (n, digest, how)
+        else:
+            answer = "none\n"
+    conn.sendall(answer.encode())
+
+
+def sink(conn):
+    first = conn.recv(65536)
+    if first.startswith(b"?"):
+        answer_query(conn)
+        return
+    rest, how = recv_until_eof(conn) if first else (b"", "eof")
+    record(first + rest, how)
 
 
 def dial(conn):
@@ -172,13 +190,10 @@ def dial(conn):
 
 
 def flood(conn):
-    line = b""
-    while not line.endswith(b"\n"):
-        part = conn.recv(4096)
-        if not part:
-            return
-        line += part
-    path, _, n = line[:-1].decode().partition(" ")
+    line, _ = read_line(conn)
+    if line is None:
+        return
+    path, _, n = line.decode().partition(" ")
     data = pattern(int(n))
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 20)
@@ -201,32 +216,16 @@ gate_open = threading.Event()
 
 
 def gate(conn):
-    global reported
-    line = b""
-    while b"\n" not in line:
-        part = conn.recv(4096)
-        if not part:
-            return
-        line += part
-    kind, _, rest = line.partition(b"\n")
-    if kind == b"open":
+    line, rest = read_line(conn)
+    if line is None:
+        return
+    if line == b"open":
         gate_open.set()
-        with cond:
-            cond.wait_for(lambda: len(records) > reported, timeout=10)
-            if len(records) > reported:
-                n, digest, how = records[reported]
-                reported += 1
-                answer = "%d %s %s\n" % (n, digest, how)
-            else:
-                answer = "none\n"
-        conn.sendall(answer.encode())
+        answer_query(conn)
         return
     gate_open.wait(10)
     more, how = recv_until_eof(conn)
-    data = rest + more
-    with cond:
-        records.append((len(data), "%08x" % zlib.adler32(data), how))
-        cond.notify_all()
+    record(rest + more, how)
 
 
 HANDLERS = {"echo": echo, "count": count, "reset": reset, "talker": talker, "client": client, "sink": sink, "dial": dial, "flood": flood, "gate": gate}
