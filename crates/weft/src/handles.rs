@@ -250,8 +250,9 @@ pub(crate) enum WriteData {
     /// A copy (strings, small parts, datagrams, TLS records).
     Owned(Vec<u8>),
     /// A Uint8Array of `len` bytes, held until written. If JS detaches or
-    /// shrinks its memory meanwhile, the write fails with EFAULT (the bytes
-    /// are gone; Node would send freed memory).
+    /// shrinks its memory meanwhile, the write fails with EFAULT: the bytes
+    /// belong to the new owner or are freed (Node keeps them alive and
+    /// sends them; docs/node-differences.md).
     Held(Persistent<Value<'static>>, usize),
 }
 
