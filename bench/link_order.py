@@ -10,11 +10,17 @@ idle script maps a few hundred KiB of code instead of most of 3 MiB.
 
     cargo build --release && python3 bench/link_order.py
 
+Build the whole workspace, as README.md's command does: the names carry a
+hash of each crate's features, and `cargo build --release -p weft-cli` alone
+unifies other tokio features (the bench tools add some), so it gets other
+names for tokio and for everything that uses it.
+
 Needs valgrind (callgrind). Regenerate after large changes: names that no
 longer exist are ignored by the linker, new ones are laid out as usual, so a
 stale list costs memory, never correctness. The build uses Rust's v0 symbol
-names (.cargo/config.toml), which stay the same across edits of the source;
-they change with the toolchain, the dependency versions and the features.
+names (.cargo/config.toml), which stay the same across edits of the source
+and across checkouts; they change with the toolchain, the dependency
+versions and the features.
 """
 
 import os
