@@ -34,10 +34,11 @@ Modes:
             queued), sends the rest, and closes. Weft, paused until 'sent',
             then finds K bytes waiting: its read sizes are deterministic.
   gate      a connection's first line says what it is. 'data': the peer
-            reads nothing more until the gate opens (so weft's writes
+            reads nothing more until its gate opens (so weft's writes
             queue), then reads until EOF or reset and records the bytes
-            after the line as sink does. 'open': opens the gate, answers with
-            the record of the oldest data connection not reported yet
+            after the line as sink does. 'open': opens the gate of the
+            oldest data connection still waiting, answers with the record
+            of the oldest data connection not reported yet
             ('N ADLER32 HOW\n'), then closes.
 """
 import hashlib
@@ -212,7 +213,7 @@ def flood(conn):
     s.close()
 
 
-gate_open = threading.Event()
+gates = []  # one Event per data connection waiting for its 'open', oldest first
 
 
 def gate(conn):
@@ -220,10 +221,17 @@ def gate(conn):
     if line is None:
         return
     if line == b"open":
-        gate_open.set()
+        with cond:
+            cond.wait_for(lambda: gates, timeout=10)
+            if gates:
+                gates.pop(0).set()
         answer_query(conn)
         return
-    gate_open.wait(10)
+    opened = threading.Event()
+    with cond:
+        gates.append(opened)
+        cond.notify_all()
+    opened.wait(10)
     more, how = recv_until_eof(conn)
     record(rest + more, how)
 
