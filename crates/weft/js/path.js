@@ -216,57 +216,7 @@ const posix = {
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'suffix');
     validateString(path, 'path');
-
-    let start = 0;
-    let end = -1;
-    let inTrailingSlashes = true;
-
-    if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
-      if (suffix === path) return '';
-      // Match `suffix` backwards against the last component while finding
-      // its bounds.
-      let extIdx = suffix.length - 1;
-      let componentEnd = -1;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const code = path.charCodeAt(i);
-        if (code === SLASH) {
-          if (!inTrailingSlashes) {
-            start = i + 1;
-            break;
-          }
-        } else {
-          if (componentEnd === -1) {
-            inTrailingSlashes = false;
-            componentEnd = i + 1;
-          }
-          if (extIdx >= 0) {
-            if (code === suffix.charCodeAt(extIdx)) {
-              if (--extIdx === -1) end = i;
-            } else {
-              extIdx = -1;
-              end = componentEnd;
-            }
-          }
-        }
-      }
-      if (start === end) end = componentEnd;
-      else if (end === -1) end = path.length;
-      return path.slice(start, end);
-    }
-
-    for (let i = path.length - 1; i >= 0; --i) {
-      if (path.charCodeAt(i) === SLASH) {
-        if (!inTrailingSlashes) {
-          start = i + 1;
-          break;
-        }
-      } else if (end === -1) {
-        inTrailingSlashes = false;
-        end = i + 1;
-      }
-    }
-    if (end === -1) return '';
-    return path.slice(start, end);
+    return lastComponent(path, suffix, 0, isSlash);
   },
 
   extname(path) {
@@ -314,9 +264,69 @@ const posix = {
 
 // path.win32 lives in internal/path/win32 and is read on first use: most
 // programs never touch it, and it is half of this module.
+function isSlash(code) {
+  return code === SLASH;
+}
+
+// basename() for a path whose root (if any) ends before `first`, where
+// isSep tells separators: the last component, without `suffix` when it
+// ends with it (and is not only it). Shared by posix and win32.
+function lastComponent(path, suffix, first, isSep) {
+  let start = first;
+  let end = -1;
+  let inTrailingSlashes = true;
+
+  if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
+    if (suffix === path) return '';
+    // Match `suffix` backwards against the last component while finding
+    // its bounds.
+    let extIdx = suffix.length - 1;
+    let componentEnd = -1;
+    for (let i = path.length - 1; i >= first; --i) {
+      const code = path.charCodeAt(i);
+      if (isSep(code)) {
+        if (!inTrailingSlashes) {
+          start = i + 1;
+          break;
+        }
+      } else {
+        if (componentEnd === -1) {
+          inTrailingSlashes = false;
+          componentEnd = i + 1;
+        }
+        if (extIdx >= 0) {
+          if (code === suffix.charCodeAt(extIdx)) {
+            if (--extIdx === -1) end = i;
+          } else {
+            extIdx = -1;
+            end = componentEnd;
+          }
+        }
+      }
+    }
+    if (start === end) end = componentEnd;
+    else if (end === -1) end = path.length;
+    return path.slice(start, end);
+  }
+
+  for (let i = path.length - 1; i >= first; --i) {
+    if (isSep(path.charCodeAt(i))) {
+      if (!inTrailingSlashes) {
+        start = i + 1;
+        break;
+      }
+    } else if (end === -1) {
+      inTrailingSlashes = false;
+      end = i + 1;
+    }
+  }
+  if (end === -1) return '';
+  return path.slice(start, end);
+}
+
 Object.defineProperty(posix, Symbol.for('weft.path.internals'), {
   __proto__: null,
-  value: { SLASH, DOT, resolveSegments, cwd, noExtension, _format, validateString },
+  value: { SLASH, DOT, resolveSegments, cwd, noExtension, _format, validateString, lastComponent },
 });
 
 function setWin32(value) {

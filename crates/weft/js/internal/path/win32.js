@@ -6,7 +6,7 @@
 
 const posix = require('path');
 const {
-  SLASH, DOT, resolveSegments, cwd, noExtension, _format, validateString,
+  SLASH, DOT, resolveSegments, cwd, noExtension, _format, validateString, lastComponent,
 } = posix[Symbol.for('weft.path.internals')];
 
 const BACKSLASH = 92;
@@ -454,57 +454,8 @@ const win32 = {
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'suffix');
     validateString(path, 'path');
-    let start = 0;
-    let end = -1;
-    let inTrailingSlashes = true;
-
     // Skip a drive prefix so 'C:\\' is not read as a trailing separator.
-    if (hasDrive(path)) start = 2;
-
-    if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
-      if (suffix === path) return '';
-      let extIdx = suffix.length - 1;
-      let componentEnd = -1;
-      for (let i = path.length - 1; i >= start; --i) {
-        const code = path.charCodeAt(i);
-        if (isSep(code)) {
-          if (!inTrailingSlashes) {
-            start = i + 1;
-            break;
-          }
-        } else {
-          if (componentEnd === -1) {
-            inTrailingSlashes = false;
-            componentEnd = i + 1;
-          }
-          if (extIdx >= 0) {
-            if (code === suffix.charCodeAt(extIdx)) {
-              if (--extIdx === -1) end = i;
-            } else {
-              extIdx = -1;
-              end = componentEnd;
-            }
-          }
-        }
-      }
-      if (start === end) end = componentEnd;
-      else if (end === -1) end = path.length;
-      return path.slice(start, end);
-    }
-
-    for (let i = path.length - 1; i >= start; --i) {
-      if (isSep(path.charCodeAt(i))) {
-        if (!inTrailingSlashes) {
-          start = i + 1;
-          break;
-        }
-      } else if (end === -1) {
-        inTrailingSlashes = false;
-        end = i + 1;
-      }
-    }
-    if (end === -1) return '';
-    return path.slice(start, end);
+    return lastComponent(path, suffix, hasDrive(path) ? 2 : 0, isSep);
   },
 
   extname(path) {
