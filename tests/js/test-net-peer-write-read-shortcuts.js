@@ -58,6 +58,51 @@ common.runSteps([
     socket.on('close', common.mustCall(() => next()));
   }),
 
+  // What each kind of chunk counts in bytesWritten: its encoded bytes (the
+  // handle reports them, as Node's streamBaseState does). A plain
+  // Uint8Array takes the shortcut too; what is no chunk throws at once.
+  () => new Promise((next) => {
+    const socket = net.connect(common.peerPort(), '127.0.0.1');
+    const expected = Buffer.concat([
+      Buffer.from([1, 2, 3]), Buffer.from('héllo €'), Buffer.from('ÿé', 'latin1'),
+      Buffer.from('cafe', 'hex'), Buffer.from('ab'), Buffer.from('ü'), Buffer.from([9]),
+      Buffer.from([2, 1, 4, 3]),
+    ]);
+    socket.on('connect', common.mustCall(() => {
+      assert.strictEqual(socket.write(new Uint8Array([1, 2, 3])), true);
+      assert.strictEqual(socket.bytesWritten, 3);
+      socket.write('héllo €');
+      assert.strictEqual(socket.bytesWritten, 3 + 10);
+      socket.write('ÿé', 'latin1');
+      assert.strictEqual(socket.bytesWritten, 15);
+      socket.write('cafe', 'hex');
+      assert.strictEqual(socket.bytesWritten, 17);
+      // Corked: one writev of a string, a string and a Buffer.
+      socket.cork();
+      socket.write('ab');
+      socket.write('ü');
+      socket.write(Buffer.from([9]));
+      socket.uncork();
+      assert.strictEqual(socket.bytesWritten, 17 + 2 + 2 + 1);
+      // Any ArrayBufferView is written as its bytes (Node 20's Writable).
+      socket.write(new Uint16Array(new Uint8Array([2, 1, 4, 3]).buffer));
+      assert.strictEqual(socket.bytesWritten, 26);
+      for (const bad of [42, {}]) {
+        assert.throws(() => socket.write(bad), { code: 'ERR_INVALID_ARG_TYPE', name: 'TypeError' });
+      }
+      assert.strictEqual(socket.bytesWritten, expected.length);
+    }));
+    const got = [];
+    socket.on('data', (d) => {
+      got.push(d);
+      if (Buffer.concat(got).length === expected.length) socket.end();
+    });
+    socket.on('close', common.mustCall(() => {
+      assert.deepStrictEqual(Buffer.concat(got), expected);
+      next();
+    }));
+  }),
+
   // More than the kernel takes at once (the socket does not read, so the
   // echo backs up): write() returns false, the rest is queued, 'drain'
   // follows, and every byte comes back.

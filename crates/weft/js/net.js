@@ -40,8 +40,10 @@ const ReadableOn = stream.Readable.prototype.on;
 const WritableEnd = stream.Writable.prototype.end;
 const WritableWrite = stream.Writable.prototype.write;
 const {
-  TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED,
+  TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED, StreamHandle,
+  streamBaseState, kBytesWritten: kLastBytesWritten, notBufferError, writeBuffer, queueWriteCallback, NOT_BYTES,
 } = require('internal/stream_wrap');
+const HandleWriteBuffer = StreamHandle.prototype.writeBuffer;
 const { isIP, isIPv4, isIPv6, normalizedArgsSymbol } = require('internal/net');
 const timers = require('internal/timers');
 const {
@@ -844,6 +846,8 @@ function deliverToUserBuffer(stream, handle, buf) {
 // the chunk goes to the handle without the Writable → _write →
 // _writeGeneric layers, with the same effect on the writable state and
 // the same result. Anything else goes through Writable.prototype.write.
+// The handle's binding checks that the chunk is a Uint8Array (any, as
+// Writable turns one into a Buffer): cheaper than `instanceof Buffer`.
 const kWriteDirectMask = kWObjectMode | kWWriting | kWConstructed | kWEnding | kWDestroyed |
   kWNeedDrain | kWErrored;
 Socket.prototype.write = function write(chunk, encoding, cb) {
@@ -851,16 +855,26 @@ Socket.prototype.write = function write(chunk, encoding, cb) {
   const state = this._writableState;
   if (encoding !== undefined || cb !== undefined || handle === null || this.connecting ||
       (state.bits & kWriteDirectMask) !== kWConstructed || state.corked !== 0 ||
-      !(chunk instanceof Buffer) || this._write !== SocketWrite) {
+      this._write !== SocketWrite) {
     return WritableWrite.call(this, chunk, encoding, cb);
+  }
+  let r;
+  let len;
+  if (handle.writeBuffer === HandleWriteBuffer) {
+    r = writeBuffer(handle.id, chunk);
+    if (r === NOT_BYTES) return WritableWrite.call(this, chunk, encoding, cb);
+    if (r === 1) queueWriteCallback(handle, state.onwrite ?? bindOnwrite(this, state));
+    len = streamBaseState[kLastBytesWritten];
+  } else {
+    if (!(chunk instanceof Uint8Array)) return WritableWrite.call(this, chunk, encoding, cb);
+    len = chunk.length;
+    r = handle.writeBuffer(chunk, state.onwrite ?? bindOnwrite(this, state));
   }
   if (this[kTimeout] !== null || this._parent !== null) this._unrefTimer();
   if (this._pendingData !== null) {
     this._pendingData = null;
     this._pendingEncoding = '';
   }
-  const len = chunk.length;
-  const r = handle.writeBuffer(chunk, state.onwrite ?? bindOnwrite(this, state));
   if (r === 0) {
     // Written at once: Writable's bookkeeping for a synchronous write with
     // no callback leaves the state as it was.
@@ -912,45 +926,38 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   this._unrefTimer();
 
   let r;
-  let bytes;
   // Queued writes complete through handle.onwritecomplete (set in
   // initSocketHandle): no closure per write on this path.
   const done = cb;
   if (writev) {
     const chunks = new Array(data.length);
-    bytes = 0;
     for (let i = 0; i < data.length; i++) {
       let c = data[i].chunk;
       if (typeof c === 'string') {
         const enc = data[i].encoding;
         if (enc !== 'utf8' && enc !== 'utf-8') c = Buffer.from(c, enc);
-        else bytes += Buffer.byteLength(c);
       }
-      if (typeof c !== 'string') bytes += c.length;
       chunks[i] = c;
     }
     r = handle.writev(chunks, done);
   } else if (typeof data === 'string') {
     if (encoding === 'utf8' || encoding === 'utf-8') {
-      bytes = Buffer.byteLength(data);
       r = handle.writeUtf8String(data, done);
     } else if (encoding === 'buffer') {
-      // Node's handle.writeBuffer() given a string.
-      const err = new TypeError('Second argument must be a buffer');
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw notBufferError();
     } else {
-      bytes = Buffer.byteLength(data, encoding);
       r = handle.writeString(data, require('buffer').getEncodingId(encoding), done);
     }
   } else {
-    bytes = data.length;
     r = handle.writeBuffer(data, done);
   }
   if (r < 0) {
     cb(errnoException(r, 'write'));
     return;
   }
+  // What the handle took (an encoded string's bytes), as Node's
+  // afterWriteDispatched() reads it.
+  const bytes = streamBaseState[kLastBytesWritten];
   handle.bytesWritten += bytes;
   if (r === 1) {
     this[kLastWriteQueueSize] = bytes;

@@ -183,6 +183,41 @@ pub(crate) struct Hooks {
     pub buffer_proto: Option<Persistent<rquickjs::Object<'static>>>,
     /// Loads `buffer.js` (which then sets `buffer_proto`).
     pub load_buffer: Option<Persistent<Function<'static>>>,
+    /// The atom of `onread`, looked up on a handle for every chunk.
+    pub onread_atom: Option<AtomRef>,
+}
+
+/// An engine atom (an interned property name) held by Rust: made once
+/// rather than hashed from its string on each use, and released on drop.
+pub(crate) struct AtomRef {
+    rt: *mut rquickjs::qjs::JSRuntime,
+    atom: rquickjs::qjs::JSAtom,
+}
+
+impl AtomRef {
+    /// The atom for `name` in `ctx`'s runtime, or `None` if the engine is out of memory.
+    pub(crate) fn new(ctx: &Ctx<'_>, name: &std::ffi::CStr) -> Option<AtomRef> {
+        let raw = ctx.as_raw().as_ptr();
+        // SAFETY: a live context; the atom's reference is owned by the result.
+        let atom = unsafe { rquickjs::qjs::JS_NewAtom(raw, name.as_ptr()) };
+        (atom != 0).then(|| AtomRef {
+            // SAFETY: as above.
+            rt: unsafe { rquickjs::qjs::JS_GetRuntime(raw) },
+            atom,
+        })
+    }
+
+    pub(crate) fn get(&self) -> rquickjs::qjs::JSAtom {
+        self.atom
+    }
+}
+
+impl Drop for AtomRef {
+    fn drop(&mut self) {
+        // SAFETY: hooks (which hold atoms) are dropped by Loop::clear(),
+        // before the engine is freed, or never (skip_teardown).
+        unsafe { rquickjs::qjs::JS_FreeAtomRT(self.rt, self.atom) }
+    }
 }
 
 /// Loop state, shared by the driver and every native binding (through `Rc`).
@@ -212,6 +247,20 @@ pub struct Loop {
     pub(crate) main: RefCell<crate::Main>,
     /// Set by `process.reallyExit`: stop running JS and exit with this code.
     pub(crate) exit_code: Cell<Option<i32>>,
+    /// What the last stream write took, read by JS without a call (Node's
+    /// `streamBaseState`); JS sees it through `stream_wrap.streamState`.
+    pub(crate) stream_state: Box<StreamState>,
+}
+
+/// Node's `streamBaseState`: results of the last stream write, in memory
+/// that JS reads as a `Float64Array` (`[kBytesWritten]`). The box keeps its
+/// address for the loop's life; the engine's ArrayBuffer over it owns nothing.
+#[repr(C)]
+#[derive(Default)]
+pub(crate) struct StreamState {
+    /// Bytes the last write took (written at once or queued), as Node's
+    /// `streamBaseState[kBytesWritten]`: an encoded string's byte length.
+    pub bytes_written: Cell<f64>,
 }
 
 impl Loop {
@@ -235,6 +284,7 @@ impl Loop {
             start: now,
             now: Cell::new(now),
             exit_code: Cell::new(None),
+            stream_state: Box::default(),
             options: RefCell::new(crate::Options::default()),
             main: RefCell::new(crate::Main::None),
         })
@@ -342,6 +392,15 @@ impl Loop {
                 Err(e) => self.report(ctx, e),
             }
         }
+    }
+
+    /// The atom of `onread` (0, the engine's null atom, only when out of memory).
+    pub(crate) fn onread_atom(&self, ctx: &Ctx<'_>) -> rquickjs::qjs::JSAtom {
+        let mut hooks = self.hooks.borrow_mut();
+        if hooks.onread_atom.is_none() {
+            hooks.onread_atom = AtomRef::new(ctx, c"onread");
+        }
+        hooks.onread_atom.as_ref().map_or(0, AtomRef::get)
     }
 
     /// `Buffer.prototype`; the first call loads the `buffer` module, which

@@ -723,19 +723,35 @@ fn take_stream_read<'js>(
 /// The slice is valid only while the value is alive and its buffer is not
 /// detached or resized: use it before running any JS.
 pub(crate) unsafe fn bytes_of<'a>(ctx: &Ctx<'_>, v: &Value<'_>) -> Option<&'a [u8]> {
-    let mut len: rquickjs::qjs::size_t = 0;
-    let p = rquickjs::qjs::JS_GetUint8Array(ctx.as_raw().as_ptr(), &mut len, v.as_raw());
-    if p.is_null() {
-        // Not a Uint8Array: JS_GetUint8Array threw; clear that exception.
-        let _ = ctx.catch();
-        if len == 0 {
-            return None;
+    // SAFETY (caller).
+    unsafe { raw_bytes_of(ctx.as_raw().as_ptr(), v.as_raw()) }
+}
+
+/// [`bytes_of`] on the engine's raw values.
+///
+/// # Safety
+/// As [`bytes_of`]; `ctx` is live and `v` one of its values.
+pub(crate) unsafe fn raw_bytes_of<'a>(
+    ctx: *mut rquickjs::qjs::JSContext,
+    v: rquickjs::qjs::JSValue,
+) -> Option<&'a [u8]> {
+    use rquickjs::qjs;
+    let mut len: qjs::size_t = 0;
+    // SAFETY (caller): the bytes belong to `v`, which the caller keeps alive.
+    unsafe {
+        let p = qjs::JS_GetUint8Array(ctx, &mut len, v);
+        if p.is_null() {
+            // Not a Uint8Array: JS_GetUint8Array threw; clear that exception.
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+            if len == 0 {
+                return None;
+            }
         }
+        if len == 0 {
+            return Some(&[]);
+        }
+        Some(std::slice::from_raw_parts(p, len as usize))
     }
-    if len == 0 {
-        return Some(&[]);
-    }
-    Some(std::slice::from_raw_parts(p, len as usize))
 }
 
 pub(crate) fn js_of<'js>(slot: &Slot, ctx: &Ctx<'js>) -> Option<Object<'js>> {
@@ -773,7 +789,11 @@ fn call_onread<'js>(lp: &Loop, ctx: &Ctx<'js>, obj: &Object<'js>, nread: i32, bu
         unsafe {
             let raw = ctx.as_raw().as_ptr();
             let this = obj.as_raw();
-            let f = qjs::JS_GetPropertyStr(raw, this, c"onread".as_ptr());
+            let atom = lp.onread_atom(ctx);
+            if atom == 0 {
+                return Err(rquickjs::Error::Allocation);
+            }
+            let f = qjs::JS_GetProperty(raw, this, atom);
             if qjs::JS_IsException(f) {
                 return Err(rquickjs::Error::Exception);
             }
@@ -944,13 +964,16 @@ fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
 /// Writes `parts` (one request) now if the socket takes them, else queues
 /// the rest. `held`, when given, has each part's JS value: a Buffer part is
 /// then queued by reference instead of copied. Returns 0 when all was
-/// written, 1 when queued (`afterWrite` follows), or a negative errno.
+/// written, 1 when queued (`afterWrite` follows), or a negative errno; the
+/// request's size goes to `streamState[kBytesWritten]` in every case.
 pub(crate) fn write<'js>(
     lp: &Loop,
     id: u32,
     parts: &[&[u8]],
     held: Option<(&Ctx<'js>, &[Value<'js>])>,
 ) -> i32 {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    lp.stream_state.bytes_written.set(total as f64);
     let mut h = lp.handles.borrow_mut();
     let Some(slot) = h.get_mut(id) else {
         return -libc::EBADF;
@@ -959,7 +982,6 @@ pub(crate) fn write<'js>(
         drop(h);
         return crate::tls::write(lp, id, parts);
     }
-    let total: usize = parts.iter().map(|p| p.len()).sum();
     let mut written = 0usize;
     if slot.writes.is_empty() {
         loop {

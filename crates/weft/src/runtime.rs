@@ -114,12 +114,24 @@ impl Runtime {
             crate::modules::JsLoader(lp.clone()),
         );
 
+        // Raw binding functions find the loop through the context's opaque
+        // pointer; `lp` outlives every JS call, and the pointer is cleared
+        // before `lp` goes.
+        let set_opaque = |p: *const Loop| {
+            // SAFETY: sets a pointer field of a live context.
+            context.with(|ctx| unsafe {
+                rquickjs::qjs::JS_SetContextOpaque(ctx.as_raw().as_ptr(), p as *mut _)
+            })
+        };
+        set_opaque(Rc::as_ptr(&lp));
         let ok = context.with(|ctx| bootstrap(&ctx, &lp));
         if !ok {
+            set_opaque(std::ptr::null());
             lp.clear();
             return 70;
         }
         let code = lp.clone().run(context.clone()).await;
+        set_opaque(std::ptr::null());
         if skip_teardown {
             std::mem::forget(context);
             std::mem::forget(engine);

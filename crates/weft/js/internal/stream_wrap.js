@@ -26,7 +26,20 @@ const kOnConnectionBridge = Symbol('onconnectionBridge');
 
 const {
   readStart, readStop, writeBuffer, writeString, writev, shutdown, close, getsockname, getpeername,
+  NOT_BYTES,
 } = binding;
+
+// Node's streamBaseState: what the last write took, set by every write
+// call (`streamBaseState[kBytesWritten]`, the bytes of an encoded string).
+const streamBaseState = new Float64Array(binding.streamStateBuffer);
+const kBytesWritten = 0;
+
+// Node's handle.writeBuffer() given something other than a Uint8Array.
+function notBufferError() {
+  const err = new TypeError('Second argument must be a buffer');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
 
 // The native side reports a new connection as (status, id); listeners get
 // (status, handle) as in Node. The bridge is made when `onconnection` is
@@ -49,6 +62,11 @@ function queueCallback(handle, key, cb) {
   const queue = handle[key];
   if (queue === null) handle[key] = [cb];
   else queue.push(cb);
+}
+
+// A queued write's callback (net's direct write path).
+function queueWriteCallback(handle, cb) {
+  queueCallback(handle, kWriteCallbacks, cb);
 }
 
 class StreamHandle {
@@ -77,6 +95,7 @@ class StreamHandle {
   writeBuffer(buf, cb) {
     const r = writeBuffer(this.id, buf);
     if (r === 1) queueCallback(this, kWriteCallbacks, cb);
+    else if (r === NOT_BYTES) throw notBufferError();
     return r;
   }
   writeUtf8String(s, cb) {
@@ -243,4 +262,10 @@ class Pipe extends StreamHandle {
   }
 }
 
-module.exports = { TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED, StreamHandle };
+module.exports = {
+  TCP, Pipe, TCPConstants, PipeConstants, UV_EOF, UV_ECANCELED, StreamHandle,
+  streamBaseState, kBytesWritten, notBufferError,
+  // net's direct write: the binding's writeBuffer, when a handle's
+  // writeBuffer is StreamHandle's own.
+  writeBuffer, queueWriteCallback, NOT_BYTES,
+};

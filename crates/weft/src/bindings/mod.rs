@@ -5,10 +5,11 @@
 //! are written into a `ctx` object (`ctx.errno`, `ctx.syscall`), and the JS layer
 //! turns them into Node's error objects (`js/internal/errors.js`).
 
+use std::ffi::{c_int, CStr};
 use std::rc::Rc;
 
 use rquickjs::function::IntoJsFunc;
-use rquickjs::{Ctx, Function, Object, Result};
+use rquickjs::{qjs, Ctx, Function, Object, Result, Value};
 
 use crate::event_loop::Loop;
 
@@ -32,6 +33,70 @@ where
 {
     let func = Function::new(obj.ctx().clone(), f)?.with_name(name)?;
     obj.set(name, func)
+}
+
+/// A binding function the engine calls directly, as a C function: `(ctx,
+/// this, argc, argv) -> value`, with `argv` holding at least the declared
+/// length (the engine pads missing arguments with `undefined`). For the
+/// per-chunk calls (a write per message): rquickjs's closures convert each
+/// argument and the result through its traits, ~500 instructions a call.
+pub(crate) type RawFn = unsafe extern "C" fn(
+    *mut qjs::JSContext,
+    qjs::JSValue,
+    c_int,
+    *mut qjs::JSValue,
+) -> qjs::JSValue;
+
+/// Adds the raw function `f` to `obj` as `name`, declaring `length` arguments.
+pub(crate) fn set_raw_fn(obj: &Object<'_>, name: &CStr, length: c_int, f: RawFn) -> Result<()> {
+    let ctx = obj.ctx();
+    // SAFETY: a plain function object; its value is owned by `v` from here on.
+    let v = unsafe {
+        let raw = qjs::JS_NewCFunction2(
+            ctx.as_raw().as_ptr(),
+            Some(f),
+            name.as_ptr(),
+            length,
+            qjs::JSCFunctionEnum_JS_CFUNC_generic,
+            0,
+        );
+        if qjs::JS_IsException(raw) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Value::from_raw(ctx.clone(), raw)
+    };
+    obj.set(name.to_str().unwrap_or_default(), v)
+}
+
+/// The loop that owns the context, for raw functions; `None` once it is gone.
+///
+/// # Safety
+/// `ctx` is a live context of a weft runtime.
+pub(crate) unsafe fn loop_of<'a>(ctx: *mut qjs::JSContext) -> Option<&'a Loop> {
+    // SAFETY (caller): the opaque pointer is set by the runtime to its loop,
+    // and cleared before the loop can be dropped.
+    unsafe { qjs::JS_GetContextOpaque(ctx).cast::<Loop>().as_ref() }
+}
+
+/// A raw function's integer argument (a handle id, a flag): an int as is,
+/// anything else converted as `x | 0` would.
+///
+/// # Safety
+/// `ctx` is live and `v` a value of it.
+pub(crate) unsafe fn arg_i32(ctx: *mut qjs::JSContext, v: qjs::JSValue) -> i32 {
+    // SAFETY (caller).
+    unsafe {
+        if qjs::JS_VALUE_GET_TAG(v) == qjs::JS_TAG_INT {
+            return qjs::JS_VALUE_GET_INT(v);
+        }
+        let mut n = 0;
+        if qjs::JS_ToInt32(ctx, &mut n, v) < 0 {
+            // Only a throwing valueOf; the id is then no handle's.
+            qjs::JS_FreeValue(ctx, qjs::JS_GetException(ctx));
+            return 0;
+        }
+        n
+    }
 }
 
 /// Builds the binding object `name`, or `None` for an unknown name.

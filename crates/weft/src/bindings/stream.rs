@@ -2,14 +2,15 @@
 //! `stream_wrap` bindings). Handles live in the loop's slab; these functions
 //! take the handle id. See `js/internal/stream_wrap.js` for the JS side.
 
+use std::ffi::c_int;
 use std::net::{IpAddr, SocketAddr};
 use std::rc::Rc;
 
-use rquickjs::{Array, Ctx, Function, Object, Persistent, Result, Value};
+use rquickjs::{qjs, Array, Ctx, Function, Object, Persistent, Result, Value};
 
-use super::set_fn;
+use super::{arg_i32, loop_of, set_fn, set_raw_fn};
 use crate::event_loop::Loop;
-use crate::handles::{self, bytes_of, errno_of, Io, SockAddr};
+use crate::handles::{self, bytes_of, errno_of, raw_bytes_of, Io, SockAddr};
 
 const FLAG_IPV6_ONLY: u32 = 1;
 const FLAG_REUSE_PORT: u32 = 2;
@@ -45,6 +46,38 @@ fn fill_addr(out: &Object<'_>, a: SockAddr) -> Result<()> {
     Ok(())
 }
 
+/// What `writeBuffer` returns for a value that is no Uint8Array.
+const NOT_BYTES: i32 = 2;
+
+/// `writeBuffer(id, buf)`: writes the bytes of the Uint8Array `buf` to the
+/// handle, as [`handles::write`] (0 written, 1 queued, or a negative errno),
+/// or returns [`NOT_BYTES`] (2) and does nothing when `buf` is no
+/// Uint8Array. A raw function: it runs once per message written.
+unsafe extern "C" fn write_buffer(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: the engine passes a live context and at least two arguments
+    // (the declared length); the bytes are consumed (written, copied or
+    // held with the Buffer) before any JS runs.
+    let r = unsafe {
+        let (id, buf) = (arg_i32(ctx, *argv) as u32, *argv.add(1));
+        match (loop_of(ctx), raw_bytes_of(ctx, buf)) {
+            (None, _) => -libc::EBADF,
+            (_, None) => NOT_BYTES,
+            (Some(lp), Some(b)) => {
+                let ctx = Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
+                let buf =
+                    Value::from_raw(ctx.clone(), qjs::JS_DupValue(ctx.as_raw().as_ptr(), buf));
+                handles::write(lp, id, &[b], Some((&ctx, std::slice::from_ref(&buf))))
+            }
+        }
+    };
+    qjs::JS_MKVAL(qjs::JS_TAG_INT, r)
+}
+
 /// Posts `js.onconnect(status)` for the poll phase.
 fn finish_connect(lp: &Rc<Loop>, id: u32, result: std::io::Result<Io>) {
     let l = lp.clone();
@@ -78,7 +111,7 @@ fn finish_connect(lp: &Rc<Loop>, id: u32, result: std::io::Result<Io>) {
     }));
 }
 
-pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
+pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
     let l = lp.clone();
     set_fn(
         obj,
@@ -115,19 +148,30 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
     set_fn(obj, "readStop", move |id: u32| {
         handles::set_reading(&l, id, false)
     })?;
-    let l = lp.clone();
-    set_fn(
-        obj,
-        "writeBuffer",
-        move |ctx: Ctx<'js>, id: u32, buf: Value<'js>| -> i32 {
-            // SAFETY: the bytes are consumed (written, copied or held with
-            // the Buffer) before any JS runs.
-            match unsafe { bytes_of(&ctx, &buf) } {
-                Some(b) => handles::write(&l, id, &[b], Some((&ctx, std::slice::from_ref(&buf)))),
-                None => -libc::EINVAL,
-            }
-        },
-    )?;
+    set_raw_fn(obj, c"writeBuffer", 2, write_buffer)?;
+    // SAFETY: the loop's stream state outlives every JS call; the
+    // ArrayBuffer owns nothing (no free function).
+    let state = unsafe {
+        let raw = ctx.as_raw().as_ptr();
+        let len = std::mem::size_of::<crate::event_loop::StreamState>();
+        let ab = qjs::JS_NewArrayBuffer(
+            raw,
+            (&*lp.stream_state as *const crate::event_loop::StreamState)
+                .cast_mut()
+                .cast(),
+            len as _,
+            0, // not resizable
+            None,
+            std::ptr::null_mut(),
+            false,
+        );
+        if qjs::JS_IsException(ab) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Value::from_raw(ctx.clone(), ab)
+    };
+    obj.set("streamStateBuffer", state)?;
+    obj.set("NOT_BYTES", NOT_BYTES)?;
     let l = lp.clone();
     set_fn(
         obj,
