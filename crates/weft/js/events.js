@@ -296,17 +296,20 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
   return true;
 };
+// This module's emit: emitOne and emitNone take their shortcut only for a
+// target whose emit is this one. A patched EventEmitter.prototype.emit
+// (as tracing tools install) is then called as any other emit.
+const builtinEmit = EventEmitter.prototype.emit;
 
 // `target.emit(type, arg)` for the per-chunk paths of streams: the same
 // listener calls and results, without emit()'s rest-parameter array and
 // apply(). Any emit other than this module's (a subclass or a patched
 // prototype) is called as is.
 function emitOne(target, type, arg) {
-  const emit = EventEmitter.prototype.emit;
-  if (target.emit !== emit) return target.emit(type, arg);
+  if (target.emit !== builtinEmit) return target.emit(type, arg);
   const events = target._events;
   const handler = events !== undefined ? events[type] : undefined;
-  if (typeof handler !== 'function') return emit.call(target, type, arg);
+  if (typeof handler !== 'function') return builtinEmit.call(target, type, arg);
   const result = handler.call(target, arg);
   if (result !== undefined && result !== null) addCatch(target, result, type, [arg]);
   return true;
@@ -316,12 +319,11 @@ function emitOne(target, type, arg) {
 // 'finish'...; never 'error'): as emitOne without the argument, so an event
 // nobody listens to costs a property read rather than a call.
 function emitNone(target, type) {
-  const emit = EventEmitter.prototype.emit;
-  if (target.emit !== emit) return target.emit(type);
+  if (target.emit !== builtinEmit) return target.emit(type);
   const events = target._events;
   const handler = events !== undefined ? events[type] : undefined;
   if (handler === undefined) return false;
-  if (typeof handler !== 'function') return emit.call(target, type);
+  if (typeof handler !== 'function') return builtinEmit.call(target, type);
   const result = handler.call(target);
   if (result !== undefined && result !== null) addCatch(target, result, type, []);
   return true;
