@@ -331,7 +331,7 @@ function emitNone(target, type) {
 
 Object.defineProperty(EventEmitter, Symbol.for('weft.events.internals'), {
   __proto__: null,
-  value: { emitOne, emitNone, kShapeMode },
+  value: { emitOne, emitNone, kShapeMode, builtinEmit, addCatch },
 });
 
 function _addListener(target, type, listener, prepend) {

@@ -20,6 +20,7 @@ const {
     kEnded: kREnded,
     kErrored: kRErrored,
     kConstructed: kRConstructed,
+    kDataListening: kRDataListening,
   },
   writable: {
     kObjectMode: kWObjectMode,
@@ -32,7 +33,7 @@ const {
     kErrored: kWErrored,
   },
 } = require('internal/streams/bits');
-const { flowsStraight, pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
+const { kFlowsStraightMask, pushFlowing } = stream.Readable[Symbol.for('weft.streams.internals')];
 const { writeResult, bindOnwrite } = stream.Writable[Symbol.for('weft.streams.internals')];
 const ReadablePush = stream.Readable.prototype.push;
 const ReadableRead = stream.Readable.prototype.read;
@@ -769,7 +770,9 @@ function onStreamRead(nread, buf) {
       return;
     }
     let more;
-    if (flowsStraight(rs) && stream.push === ReadablePush) {
+    // flowsStraight(rs), inlined (once per chunk).
+    if ((rs.bits & kFlowsStraightMask) === kRDataListening && rs.flowing === true &&
+        rs.length === 0 && stream.push === ReadablePush) {
       // What push() would do with this chunk (buf is a non-empty Buffer),
       // without the maybeReadMore() tick: the handle keeps reading.
       more = pushFlowing(stream, rs, buf, false);
