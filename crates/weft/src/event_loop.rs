@@ -252,6 +252,24 @@ pub struct Loop {
     pub(crate) stream_state: Box<StreamState>,
 }
 
+/// Calls `f()` with no arguments and `this` undefined, through the engine's
+/// API: `Function::call` builds an argument vector and converts the result
+/// (~1,000 instructions), and the loop makes this call after most callbacks
+/// (the tick queue) and for every closed handle.
+pub(crate) fn call_function(ctx: &Ctx<'_>, f: &Function<'_>) -> rquickjs::Result<()> {
+    use rquickjs::qjs;
+    // SAFETY: a call on live values; the result is freed here.
+    unsafe {
+        let raw = ctx.as_raw().as_ptr();
+        let r = qjs::JS_Call(raw, f.as_raw(), qjs::JS_UNDEFINED, 0, std::ptr::null_mut());
+        if qjs::JS_IsException(r) {
+            return Err(rquickjs::Error::Exception);
+        }
+        qjs::JS_FreeValue(raw, r);
+    }
+    Ok(())
+}
+
 /// Node's `streamBaseState`: results of the last stream write, in memory
 /// that JS reads as a `Float64Array` (`[kBytesWritten]`). The box keeps its
 /// address for the loop's life; the engine's ArrayBuffer over it owns nothing.
@@ -387,7 +405,7 @@ impl Loop {
             }
             let f = self.hook(ctx, |h| h.process_ticks.clone());
             let Some(f) = f else { return };
-            match f.call::<_, ()>(()) {
+            match call_function(ctx, &f) {
                 Ok(()) => return,
                 Err(e) => self.report(ctx, e),
             }
@@ -648,7 +666,7 @@ impl Loop {
             let next = self.close_queue.borrow_mut().pop_front();
             let Some(cb) = next else { break };
             if let Ok(f) = cb.restore(&ctx) {
-                self.invoke(&ctx, |_| f.call::<_, ()>(()));
+                self.invoke(&ctx, |ctx| call_function(ctx, &f));
             }
         });
     }

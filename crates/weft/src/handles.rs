@@ -777,23 +777,31 @@ pub(crate) fn call_method<'js>(
     }
 }
 
-/// `obj.onread(nread, buf)`: the per-chunk call, made on the engine's API
-/// directly (no argument vector or method lookup through rquickjs, which cost
-/// ~1,500 instructions per chunk). Does nothing when `onread` is not a
-/// function, as [`call_method`].
-fn call_onread<'js>(lp: &Loop, ctx: &Ctx<'js>, obj: &Object<'js>, nread: i32, buf: &Value<'js>) {
+/// Calls `obj[name](...argv)` as [`call_method`] does, for arguments that
+/// own nothing (ints, undefined, or values the caller keeps alive), through
+/// the engine's API directly: rquickjs's argument vector, conversions and
+/// method lookup cost ~1,500 instructions a call, and the loop makes these
+/// calls per chunk or per connection. `name` is an atom ([`AtomRef`]) or,
+/// when `None`, looked up by `cname`.
+fn call_method_raw<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    name: MethodName<'_>,
+    argv: &[rquickjs::qjs::JSValue],
+) {
     use rquickjs::qjs;
     lp.invoke(ctx, |ctx| {
-        // SAFETY: plain engine calls on live values; every value this
-        // creates (f, r) is freed here, and JS_Call only borrows argv.
+        // SAFETY: plain engine calls on live values; `f` and `r` are freed
+        // here, and JS_Call only borrows argv (at most 4 values).
         unsafe {
             let raw = ctx.as_raw().as_ptr();
             let this = obj.as_raw();
-            let atom = lp.onread_atom(ctx);
-            if atom == 0 {
-                return Err(rquickjs::Error::Allocation);
-            }
-            let f = qjs::JS_GetProperty(raw, this, atom);
+            let f = match name {
+                MethodName::Atom(0) => return Err(rquickjs::Error::Allocation),
+                MethodName::Atom(atom) => qjs::JS_GetProperty(raw, this, atom),
+                MethodName::Str(s) => qjs::JS_GetPropertyStr(raw, this, s.as_ptr()),
+            };
             if qjs::JS_IsException(f) {
                 return Err(rquickjs::Error::Exception);
             }
@@ -801,8 +809,10 @@ fn call_onread<'js>(lp: &Loop, ctx: &Ctx<'js>, obj: &Object<'js>, nread: i32, bu
                 qjs::JS_FreeValue(raw, f);
                 return Ok(());
             }
-            let mut argv = [qjs::JS_MKVAL(qjs::JS_TAG_INT, nread), buf.as_raw()];
-            let r = qjs::JS_Call(raw, f, this, 2, argv.as_mut_ptr());
+            let mut args = [qjs::JS_UNDEFINED; 4];
+            let n = argv.len().min(args.len());
+            args[..n].copy_from_slice(&argv[..n]);
+            let r = qjs::JS_Call(raw, f, this, n as _, args.as_mut_ptr());
             qjs::JS_FreeValue(raw, f);
             if qjs::JS_IsException(r) {
                 return Err(rquickjs::Error::Exception);
@@ -811,6 +821,31 @@ fn call_onread<'js>(lp: &Loop, ctx: &Ctx<'js>, obj: &Object<'js>, nread: i32, bu
             Ok(())
         }
     });
+}
+
+/// A method's name for [`call_method_raw`].
+enum MethodName<'a> {
+    /// An atom held by the loop (0 when it could not be made).
+    Atom(rquickjs::qjs::JSAtom),
+    Str(&'a std::ffi::CStr),
+}
+
+/// An int argument for [`call_method_raw`].
+fn int(v: i32) -> rquickjs::qjs::JSValue {
+    rquickjs::qjs::JS_MKVAL(rquickjs::qjs::JS_TAG_INT, v)
+}
+
+/// `obj.onread(nread, buf)`, once per chunk read (and for EOF and errors,
+/// with `buf` undefined). Does nothing when `onread` is not a function.
+fn call_onread<'js>(
+    lp: &Loop,
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    nread: i32,
+    buf: rquickjs::qjs::JSValue,
+) {
+    let atom = lp.onread_atom(ctx);
+    call_method_raw(lp, ctx, obj, MethodName::Atom(atom), &[int(nread), buf]);
 }
 
 /// Handles one readiness token from the poll phase.
@@ -892,7 +927,7 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
             ReadOutcome::Pending => return,
             ReadOutcome::Data(n, bulk) => {
                 match take_stream_read(lp, ctx, n, bulk) {
-                    Ok(buf) => call_onread(lp, ctx, &js, n as i32, &buf),
+                    Ok(buf) => call_onread(lp, ctx, &js, n as i32, buf.as_raw()),
                     Err(e) => lp.report(ctx, e),
                 }
                 budget = budget.saturating_sub(n);
@@ -905,11 +940,11 @@ fn read_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
                 }
             }
             ReadOutcome::Eof => {
-                call_method(lp, ctx, &js, "onread", (UV_EOF, rquickjs::Undefined));
+                call_onread(lp, ctx, &js, UV_EOF, rquickjs::qjs::JS_UNDEFINED);
                 return;
             }
             ReadOutcome::Error(code) => {
-                call_method(lp, ctx, &js, "onread", (code, rquickjs::Undefined));
+                call_onread(lp, ctx, &js, code, rquickjs::qjs::JS_UNDEFINED);
                 return;
             }
         }
@@ -947,12 +982,25 @@ fn accept_ready(lp: &Loop, ctx: &Ctx<'_>, token: u64) {
         match res {
             Ok(io) => {
                 let id = lp.handles.borrow_mut().insert(io);
-                call_method(lp, ctx, &js, "onconnection", (0, id));
+                let id = i32::try_from(id).unwrap_or(0);
+                call_method_raw(
+                    lp,
+                    ctx,
+                    &js,
+                    MethodName::Str(c"onconnection"),
+                    &[int(0), int(id)],
+                );
             }
             Err(e) => {
                 let code = errno_of(&e);
                 // Out of descriptors or similar: report and keep listening (libuv does).
-                call_method(lp, ctx, &js, "onconnection", (code, rquickjs::Undefined));
+                call_method_raw(
+                    lp,
+                    ctx,
+                    &js,
+                    MethodName::Str(c"onconnection"),
+                    &[int(code), rquickjs::qjs::JS_UNDEFINED],
+                );
                 if code == -libc::EMFILE || code == -libc::ENFILE {
                     return;
                 }
@@ -1165,10 +1213,10 @@ pub(crate) fn report_writes<'js>(
     shutdown: Option<i32>,
 ) {
     for _ in 0..count {
-        call_method(lp, ctx, js, "afterWrite", (status,));
+        call_method_raw(lp, ctx, js, MethodName::Str(c"afterWrite"), &[int(status)]);
     }
     if let Some(s) = shutdown {
-        call_method(lp, ctx, js, "onshutdown", (s,));
+        call_method_raw(lp, ctx, js, MethodName::Str(c"onshutdown"), &[int(s)]);
     }
 }
 
