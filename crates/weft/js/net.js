@@ -8,6 +8,7 @@ const EventEmitter = require('events');
 const { emitOne } = EventEmitter[Symbol.for('weft.events.internals')];
 const stream = require('stream');
 const { nop } = require('internal/streams/utils');
+const { queueTick } = require('internal/process/task_queues');
 const {
   readable: {
     kDestroyed: kRDestroyed,
@@ -418,7 +419,7 @@ function writeAfterFIN(chunk, encoding, cb) {
     encoding = null;
   }
   const er = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' });
-  if (typeof cb === 'function') process.nextTick(cb, er);
+  if (typeof cb === 'function') queueTick(1, cb, er);
   this.destroy(er);
   return false;
 }
@@ -534,7 +535,7 @@ function tryReadStart(socket) {
   handle.reading = true;
   if (socket[kPendingUserData] !== null) {
     // onread: bytes read before the callback asked to pause go first.
-    process.nextTick(flushPendingUserData, socket, handle);
+    queueTick(2, flushPendingUserData, socket, handle);
     return;
   }
   const err = handle.readStart();
@@ -677,7 +678,7 @@ Socket.prototype._destroy = function(exception, cb) {
     cb(exception);
   } else {
     cb(exception);
-    process.nextTick(emitCloseNT, this);
+    queueTick(1, emitCloseNT, this);
   }
 
   if (this._server) {
@@ -1286,7 +1287,7 @@ function lookupAndConnect(self, options) {
     if (err) {
       // No 'error' listener may be there yet (net.connect() returns after
       // this): report on the next tick.
-      process.nextTick(connectErrorNT, self, err);
+      queueTick(2, connectErrorNT, self, err);
     } else if (!isIP(ip)) {
       process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
     } else if (addressType !== 4 && addressType !== 6) {
@@ -1306,7 +1307,7 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
     if (!self.connecting) return;
     if (err) {
       self.emit('lookup', err, undefined, undefined, host);
-      process.nextTick(connectErrorNT, self, err);
+      queueTick(2, connectErrorNT, self, err);
       return;
     }
 
@@ -1438,7 +1439,7 @@ function addClientAbortSignalOption(self, options) {
     self._aborted = true;
   }
   if (signal.aborted) {
-    process.nextTick(onAbort);
+    queueTick(0, onAbort);
   } else {
     process.nextTick(() => {
       if (signal.aborted) {
@@ -1503,7 +1504,7 @@ function addServerAbortSignalOption(self, options) {
     self.close();
   };
   if (signal.aborted) {
-    process.nextTick(onAborted);
+    queueTick(0, onAborted);
   } else {
     signal.addEventListener('abort', onAborted, { once: true });
     self.once('close', () => signal.removeEventListener('abort', onAborted));
@@ -1633,7 +1634,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     const ex = new UVExceptionWithHostPort(err, 'listen', address, port);
     this._handle.close();
     this._handle = null;
-    process.nextTick(emitErrorNT, this, ex);
+    queueTick(2, emitErrorNT, this, ex);
     return;
   }
 
@@ -1642,7 +1643,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   // unref() before listening: apply it now.
   if (this._unref) this.unref();
 
-  process.nextTick(emitListeningNT, this);
+  queueTick(1, emitListeningNT, this);
 }
 
 Server.prototype._listen2 = setupListenHandle; // Legacy alias.
@@ -1897,7 +1898,7 @@ Server.prototype[Symbol.asyncDispose] = async function() {
 
 Server.prototype._emitCloseIfDrained = function() {
   if (this._handle || this._connections) return;
-  process.nextTick(emitCloseNT, this);
+  queueTick(1, emitCloseNT, this);
 };
 
 function emitCloseNT(self) {

@@ -236,7 +236,8 @@ pub struct Loop {
     pub(crate) immediate_pending: Cell<bool>,
     /// In-flight one-shot requests (connect, DNS, fs) that keep the loop alive.
     pending_reqs: Cell<u32>,
-    pub(crate) tick_scheduled: Cell<bool>,
+    /// Node's `tickInfo`, written by `process.nextTick` and the tick drain.
+    pub(crate) tick_info: Box<TickInfo>,
     pub(crate) rejections_pending: Cell<bool>,
     /// Promise rejections seen by the engine since the last drain: (handled later, promise, reason).
     pub(crate) rejections:
@@ -270,6 +271,16 @@ pub(crate) fn call_function(ctx: &Ctx<'_>, f: &Function<'_>) -> rquickjs::Result
     Ok(())
 }
 
+/// Node's `tickInfo`: whether `process.nextTick` queued anything since the
+/// last drain, set by JS in memory the loop reads after each callback (no
+/// call either way). JS sees it as an `Int32Array` (`[kHasTickScheduled]`).
+#[repr(C)]
+#[derive(Default)]
+pub(crate) struct TickInfo {
+    /// 1 while ticks wait, else 0.
+    pub has_tick_scheduled: Cell<i32>,
+}
+
 /// Node's `streamBaseState`: results of the last stream write, in memory
 /// that JS reads as a `Float64Array` (`[kBytesWritten]`). The box keeps its
 /// address for the loop's life; the engine's ArrayBuffer over it owns nothing.
@@ -296,7 +307,7 @@ impl Loop {
             immediate_refs: Cell::new(0),
             immediate_pending: Cell::new(false),
             pending_reqs: Cell::new(0),
-            tick_scheduled: Cell::new(false),
+            tick_info: Box::default(),
             rejections_pending: Cell::new(false),
             rejections: RefCell::new(Vec::new()),
             start: now,
@@ -400,7 +411,8 @@ impl Loop {
             let jobs = unsafe {
                 rquickjs::qjs::JS_IsJobPending(rquickjs::qjs::JS_GetRuntime(ctx.as_raw().as_ptr()))
             };
-            if !self.tick_scheduled.get() && !jobs && !self.rejections_pending.get() {
+            let ticks = self.tick_info.has_tick_scheduled.get() != 0;
+            if !ticks && !jobs && !self.rejections_pending.get() {
                 return;
             }
             let f = self.hook(ctx, |h| h.process_ticks.clone());

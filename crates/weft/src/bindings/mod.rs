@@ -68,6 +68,31 @@ pub(crate) fn set_raw_fn(obj: &Object<'_>, name: &CStr, length: c_int, f: RawFn)
     obj.set(name.to_str().unwrap_or_default(), v)
 }
 
+/// An ArrayBuffer over `mem`, memory the loop owns for its life and shares
+/// with JS (Node's `streamBaseState`, `tickInfo`): JS reads and writes it
+/// as a typed array, Rust through the `Cell`s, neither with a call. The
+/// buffer owns nothing (no free function) and cannot be resized.
+pub(crate) fn shared_memory<'js, T>(ctx: &Ctx<'js>, mem: &T) -> Result<Value<'js>> {
+    let len = std::mem::size_of::<T>();
+    // SAFETY: `mem` lives in a box of the loop, which outlives every JS
+    // call; the engine never frees it.
+    unsafe {
+        let ab = qjs::JS_NewArrayBuffer(
+            ctx.as_raw().as_ptr(),
+            (mem as *const T).cast_mut().cast(),
+            len as _,
+            0, // not resizable
+            None,
+            std::ptr::null_mut(),
+            false,
+        );
+        if qjs::JS_IsException(ab) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), ab))
+    }
+}
+
 /// The loop that owns the context, for raw functions; `None` once it is gone.
 ///
 /// # Safety

@@ -149,27 +149,7 @@ pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Res
         handles::set_reading(&l, id, false)
     })?;
     set_raw_fn(obj, c"writeBuffer", 2, write_buffer)?;
-    // SAFETY: the loop's stream state outlives every JS call; the
-    // ArrayBuffer owns nothing (no free function).
-    let state = unsafe {
-        let raw = ctx.as_raw().as_ptr();
-        let len = std::mem::size_of::<crate::event_loop::StreamState>();
-        let ab = qjs::JS_NewArrayBuffer(
-            raw,
-            (&*lp.stream_state as *const crate::event_loop::StreamState)
-                .cast_mut()
-                .cast(),
-            len as _,
-            0, // not resizable
-            None,
-            std::ptr::null_mut(),
-            false,
-        );
-        if qjs::JS_IsException(ab) {
-            return Err(rquickjs::Error::Exception);
-        }
-        Value::from_raw(ctx.clone(), ab)
-    };
+    let state = super::shared_memory(ctx, &*lp.stream_state)?;
     obj.set("streamStateBuffer", state)?;
     obj.set("NOT_BYTES", NOT_BYTES)?;
     let l = lp.clone();

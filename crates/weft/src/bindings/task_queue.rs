@@ -3,12 +3,14 @@
 
 use std::rc::Rc;
 
+use std::ffi::c_int;
+
 use rquickjs::{qjs, Array, Ctx, Function, Object, Persistent, Result, Value};
 
-use super::set_fn;
+use super::{loop_of, set_fn, set_raw_fn};
 use crate::event_loop::Loop;
 
-pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
+pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Result<()> {
     let l = lp.clone();
     set_fn(obj, "scheduleTimer", move |ms: f64| l.schedule_timer(ms))?;
     let l = lp.clone();
@@ -30,30 +32,8 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
     set_fn(obj, "setImmediatePending", move |on: bool| {
         l.immediate_pending.set(on)
     })?;
-    let l = lp.clone();
-    set_fn(obj, "setTickScheduled", move |on: bool| {
-        l.tick_scheduled.set(on)
-    })?;
-    // Runs every queued promise job; returns whether promise rejections wait
-    // for processing, so that the drain asks for them only when there are some.
-    let l = lp.clone();
-    set_fn(obj, "runMicrotasks", move |ctx: Ctx<'js>| -> Result<bool> {
-        // SAFETY: runs queued jobs on this context's runtime, on its own thread.
-        unsafe {
-            let rt = qjs::JS_GetRuntime(ctx.as_raw().as_ptr());
-            loop {
-                let mut pctx = std::ptr::null_mut();
-                let r = qjs::JS_ExecutePendingJob(rt, &mut pctx);
-                if r == 0 {
-                    return Ok(l.rejections_pending.get());
-                }
-                if r < 0 {
-                    // A job threw: rethrow it to the caller (processTicksAndRejections).
-                    return Err(rquickjs::Error::Exception);
-                }
-            }
-        }
-    })?;
+    obj.set("tickInfoBuffer", super::shared_memory(ctx, &*lp.tick_info)?)?;
+    set_raw_fn(obj, c"runMicrotasks", 0, run_microtasks)?;
     let l = lp.clone();
     set_fn(
         obj,
@@ -104,4 +84,33 @@ pub(super) fn init<'js>(_ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Re
     )?;
     let _ = Value::new_undefined;
     Ok(())
+}
+
+/// `runMicrotasks()`: runs every queued promise job, then returns whether
+/// promise rejections wait for processing (so the drain asks for them only
+/// when there are some); a job that throws rethrows to the caller
+/// (`processTicksAndRejections`). A raw function: it runs on every drain.
+unsafe extern "C" fn run_microtasks(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    _argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: runs queued jobs on this context's runtime, on its own thread;
+    // a failed job leaves its exception pending, which JS_EXCEPTION rethrows.
+    unsafe {
+        let rt = qjs::JS_GetRuntime(ctx);
+        loop {
+            let mut pctx = std::ptr::null_mut();
+            match qjs::JS_ExecutePendingJob(rt, &mut pctx) {
+                0 => break,
+                r if r < 0 => return qjs::JS_EXCEPTION,
+                _ => {}
+            }
+        }
+        match loop_of(ctx) {
+            Some(lp) if lp.rejections_pending.get() => qjs::JS_TRUE,
+            _ => qjs::JS_FALSE,
+        }
+    }
 }

@@ -125,9 +125,11 @@ process.resourceUsage = function resourceUsage() {
   return { userCPUTime, systemCPUTime, maxRSS, sharedMemorySize: 0, unsharedDataSize: 0, unsharedStackSize: 0, minorPageFault: 0, majorPageFault: 0, swappedOut: 0, fsRead: 0, fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0, voluntaryContextSwitches: 0, involuntaryContextSwitches: 0 };
 };
 
+// Loads the tick queue on first use. Only replaces itself: a wrapper that
+// code installed over it (and calls through) stays in place.
 process.nextTick = function nextTick() {
   const tq = require('internal/process/task_queues');
-  process.nextTick = tq.nextTick;
+  if (process.nextTick === nextTick) process.nextTick = tq.nextTick;
   return tq.nextTick.apply(null, arguments);
 };
 

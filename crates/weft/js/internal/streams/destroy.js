@@ -22,6 +22,7 @@ const {
 } = require('internal/streams/utils');
 
 const { readable: R, writable: W } = require('internal/streams/bits');
+const { queueTick } = require('internal/process/task_queues');
 
 const kDestroy = Symbol('kDestroy');
 const kConstruct = Symbol('kConstruct');
@@ -108,9 +109,9 @@ function _destroy(self, err, cb) {
     }
 
     if (err) {
-      process.nextTick(emitErrorCloseNT, self, err);
+      queueTick(2, emitErrorCloseNT, self, err);
     } else {
-      process.nextTick(emitCloseNT, self);
+      queueTick(1, emitCloseNT, self);
     }
   }
 
@@ -211,7 +212,7 @@ function errorOrDestroy(stream, err, sync) {
       r.bits |= R.kErrored;
     }
     if (sync) {
-      process.nextTick(emitErrorNT, stream, err);
+      queueTick(2, emitErrorNT, stream, err);
     } else {
       emitErrorNT(stream, err);
     }
@@ -240,7 +241,7 @@ function construct(stream, cb) {
     return;
   }
 
-  process.nextTick(constructNT, stream);
+  queueTick(1, constructNT, stream);
 }
 
 function constructNT(stream) {
@@ -275,10 +276,10 @@ function constructNT(stream) {
 
   try {
     stream._construct((err) => {
-      process.nextTick(onConstruct, err);
+      queueTick(1, onConstruct, err);
     });
   } catch (err) {
-    process.nextTick(onConstruct, err);
+    queueTick(1, onConstruct, err);
   }
 }
 
@@ -292,7 +293,7 @@ function emitCloseLegacy(stream) {
 
 function emitErrorCloseLegacy(stream, err) {
   stream.emit('error', err);
-  process.nextTick(emitCloseLegacy, stream);
+  queueTick(1, emitCloseLegacy, stream);
 }
 
 // Destroy any kind of stream-like object (streams, http requests, legacy
@@ -318,9 +319,9 @@ function destroyer(stream, err) {
   } else if (typeof stream.close === 'function') {
     stream.close();
   } else if (err) {
-    process.nextTick(emitErrorCloseLegacy, stream, err);
+    queueTick(2, emitErrorCloseLegacy, stream, err);
   } else {
-    process.nextTick(emitCloseLegacy, stream);
+    queueTick(1, emitCloseLegacy, stream);
   }
 
   if (!stream.destroyed) {

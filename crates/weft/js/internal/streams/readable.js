@@ -17,6 +17,7 @@ module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
 const EE = require('events');
+const { queueTick } = require('internal/process/task_queues');
 const { emitOne, emitNone, kShapeMode, builtinEmit, addCatch } = EE[Symbol.for('weft.events.internals')];
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
@@ -312,7 +313,7 @@ function pushFlowing(stream, state, chunk, readMore) {
   }
   if (readMore && (state.bits & (kReadingMore | kConstructed)) === kConstructed) {
     state.bits |= kReadingMore;
-    process.nextTick(maybeReadMore_, stream, state);
+    queueTick(2, maybeReadMore_, stream, state);
   }
   return (state.bits & kEnded) === 0 &&
     (state.length < state.highWaterMark || state.length === 0);
@@ -706,7 +707,7 @@ function emitReadable(stream) {
   state.bits &= ~kNeedReadable;
   if ((state.bits & kEmittedReadable) === 0) {
     state.bits |= kEmittedReadable;
-    process.nextTick(emitReadable_, stream);
+    queueTick(1, emitReadable_, stream);
   }
 }
 
@@ -731,7 +732,7 @@ function emitReadable_(stream) {
 function maybeReadMore(stream, state) {
   if (!state.readingMore && state.constructed) {
     state.readingMore = true;
-    process.nextTick(maybeReadMore_, stream, state);
+    queueTick(2, maybeReadMore_, stream, state);
   }
 }
 
@@ -778,7 +779,7 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   const endFn = doEnd ? onend : unpipe;
   if (state.endEmitted) {
-    process.nextTick(endFn);
+    queueTick(0, endFn);
   } else {
     src.once('end', endFn);
   }
@@ -973,7 +974,7 @@ Readable.prototype.on = function(ev, fn) {
       if (state.length) {
         emitReadable(this);
       } else if (!state.reading) {
-        process.nextTick(nReadingNextTick, this);
+        queueTick(1, nReadingNextTick, this);
       }
     }
   }
@@ -989,7 +990,7 @@ Readable.prototype.removeListener = function(ev, fn) {
   if (ev === 'readable') {
     // Re-evaluate after 'readable' handlers ran but before I/O, so that
     // once('readable') cycles work; resume() in the same tick has no effect.
-    process.nextTick(updateReadableListening, this);
+    queueTick(1, updateReadableListening, this);
   } else if (ev === 'data' && this.listenerCount('data') === 0) {
     state.dataListening = false;
   }
@@ -1004,7 +1005,7 @@ Readable.prototype.removeAllListeners = function(ev) {
     Stream.prototype.removeAllListeners.call(this, ev);
 
   if (ev === 'readable' || ev === undefined) {
-    process.nextTick(updateReadableListening, this);
+    queueTick(1, updateReadableListening, this);
   }
 
   return res;
@@ -1045,7 +1046,7 @@ Readable.prototype.resume = function() {
 function resume(stream, state) {
   if ((state.bits & kResumeScheduled) === 0) {
     state.bits |= kResumeScheduled;
-    process.nextTick(resume_, stream, state);
+    queueTick(2, resume_, stream, state);
   }
 }
 
@@ -1447,7 +1448,7 @@ function endReadable(stream) {
   const bits = state.bits;
   if ((bits & kEndEmitted) === 0) {
     state.bits = bits | kEnded | kEndScheduled;
-    if ((bits & kEndScheduled) === 0) process.nextTick(endReadableNT, state, stream);
+    if ((bits & kEndScheduled) === 0) queueTick(2, endReadableNT, state, stream);
   }
 }
 
@@ -1460,7 +1461,7 @@ function endReadableNT(state, stream) {
     emitNone(stream, 'end');
 
     if (stream.writable && stream.allowHalfOpen === false) {
-      process.nextTick(endWritableNT, stream);
+      queueTick(1, endWritableNT, stream);
     } else if ((state.bits & kAutoDestroy) !== 0) {
       // Duplex: also wait for the writable side before auto-destroying.
       const wState = stream._writableState;

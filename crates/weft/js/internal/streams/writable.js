@@ -16,6 +16,7 @@ module.exports = Writable;
 Writable.WritableState = WritableState;
 
 const EE = require('events');
+const { queueTick } = require('internal/process/task_queues');
 const { emitNone, kShapeMode } = EE[Symbol.for('weft.events.internals')];
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
@@ -296,7 +297,7 @@ function _write(stream, chunk, encoding, cb) {
   }
 
   if (err) {
-    process.nextTick(cb, err);
+    queueTick(1, cb, err);
     errorOrDestroy(stream, err, true);
     return err;
   }
@@ -492,7 +493,7 @@ function onwrite(stream, er) {
         state.afterWriteTickInfo.count++;
       } else if (needTick) {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
-        process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+        queueTick(1, afterWriteTick, state.afterWriteTickInfo);
         state.bits |= kAfterWritePending;
       } else {
         state.pendingcb--;
@@ -664,11 +665,11 @@ Writable.prototype.end = function(chunk, encoding, cb) {
 
   if (typeof cb === 'function') {
     if (err) {
-      process.nextTick(cb, err);
+      queueTick(1, cb, err);
     } else if (state.errored) {
-      process.nextTick(cb, state.errored);
+      queueTick(1, cb, state.errored);
     } else if ((state.bits & kFinished) !== 0) {
-      process.nextTick(cb, null);
+      queueTick(1, cb, null);
     } else {
       if (state.onFinished === null) state.onFinished = [];
       state.onFinished.push(cb);
@@ -704,7 +705,7 @@ function onFinal(stream, state, err) {
     // 'finish' stays asynchronous relative to the _final() callback (some
     // streams rely on it).
     state.pendingcb++;
-    process.nextTick(finish, stream, state);
+    queueTick(2, finish, stream, state);
   }
 }
 
@@ -736,7 +737,7 @@ function finishMaybe(stream, state, sync) {
     if (state.pendingcb === 0) {
       if (sync) {
         state.pendingcb++;
-        process.nextTick(finishMaybeNT, stream, state);
+        queueTick(2, finishMaybeNT, stream, state);
       } else if (needFinish(state)) {
         state.pendingcb++;
         finish(stream, state);
@@ -923,7 +924,7 @@ Writable.prototype.destroy = function(err, cb) {
   // Fail pending writes and end() callbacks on the next tick.
   if (!state.destroyed &&
       (state.bufferedIndex < state.buffered.length || state.onFinished !== null)) {
-    process.nextTick(errorBuffer, state);
+    queueTick(1, errorBuffer, state);
   }
 
   destroy.call(this, err, cb);
