@@ -94,6 +94,7 @@ impl Runtime {
             }
         };
         let lp = Loop::new();
+        lp.gc_threshold.set(START_GC_THRESHOLD as u64);
         let skip_teardown = self.options.skip_teardown;
         *lp.options.borrow_mut() = self.options;
         *lp.main.borrow_mut() = main;
