@@ -78,6 +78,97 @@ unsafe extern "C" fn write_buffer(
     qjs::JS_MKVAL(qjs::JS_TAG_INT, r)
 }
 
+// Once per connection each, so raw functions too.
+
+/// `adopt(js, id)`: makes `js` the JS object of the handle `id` (an accepted
+/// connection); false when there is no such handle.
+unsafe extern "C" fn adopt(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: a live context and two arguments (the declared length).
+    unsafe {
+        let (js, id) = (*argv, arg_i32(ctx, *argv.add(1)) as u32);
+        let Some(lp) = loop_of(ctx) else {
+            return qjs::JS_FALSE;
+        };
+        if qjs::JS_VALUE_GET_TAG(js) != qjs::JS_TAG_OBJECT {
+            return qjs::JS_FALSE;
+        }
+        let mut h = lp.handles.borrow_mut();
+        let Some(slot) = h.get_mut(id) else {
+            return qjs::JS_FALSE;
+        };
+        let ctx = Ctx::from_raw(std::ptr::NonNull::new_unchecked(ctx));
+        let js = Object::from_value(Value::from_raw(
+            ctx.clone(),
+            qjs::JS_DupValue(ctx.as_raw().as_ptr(), js),
+        ));
+        match js {
+            Ok(js) => {
+                slot.js = Some(Persistent::save(&ctx, js));
+                qjs::JS_TRUE
+            }
+            Err(_) => qjs::JS_FALSE,
+        }
+    }
+}
+
+/// `readStart(id)`, `readStop(id)`: 0 or a negative errno.
+unsafe extern "C" fn read_start(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: a live context and one argument.
+    unsafe { with_id(ctx, argv, |lp, id| handles::set_reading(lp, id, true)) }
+}
+
+unsafe extern "C" fn read_stop(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: a live context and one argument.
+    unsafe { with_id(ctx, argv, |lp, id| handles::set_reading(lp, id, false)) }
+}
+
+/// `shutdown(id)`: 0 (`onshutdown(status)` follows) or a negative errno.
+unsafe extern "C" fn shutdown(
+    ctx: *mut qjs::JSContext,
+    _this: qjs::JSValue,
+    _argc: c_int,
+    argv: *mut qjs::JSValue,
+) -> qjs::JSValue {
+    // SAFETY: a live context and one argument.
+    unsafe { with_id(ctx, argv, handles::shutdown) }
+}
+
+/// Runs `f(loop, argv[0] as a handle id)` and returns its status as an int
+/// (-EBADF once the loop is gone).
+///
+/// # Safety
+/// `ctx` is live and `argv` holds at least one value.
+unsafe fn with_id(
+    ctx: *mut qjs::JSContext,
+    argv: *mut qjs::JSValue,
+    f: impl FnOnce(&Loop, u32) -> i32,
+) -> qjs::JSValue {
+    // SAFETY (caller).
+    let r = unsafe {
+        let id = arg_i32(ctx, *argv) as u32;
+        match loop_of(ctx) {
+            Some(lp) => f(lp, id),
+            None => -libc::EBADF,
+        }
+    };
+    qjs::JS_MKVAL(qjs::JS_TAG_INT, r)
+}
+
 /// Posts `js.onconnect(status)` for the poll phase.
 fn finish_connect(lp: &Rc<Loop>, id: u32, result: std::io::Result<Io>) {
     let l = lp.clone();
@@ -125,29 +216,9 @@ pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Res
             id
         },
     )?;
-    let l = lp.clone();
-    set_fn(
-        obj,
-        "adopt",
-        move |ctx: Ctx<'js>, js: Object<'js>, id: u32| -> bool {
-            let mut h = l.handles.borrow_mut();
-            match h.get_mut(id) {
-                Some(s) => {
-                    s.js = Some(Persistent::save(&ctx, js));
-                    true
-                }
-                None => false,
-            }
-        },
-    )?;
-    let l = lp.clone();
-    set_fn(obj, "readStart", move |id: u32| {
-        handles::set_reading(&l, id, true)
-    })?;
-    let l = lp.clone();
-    set_fn(obj, "readStop", move |id: u32| {
-        handles::set_reading(&l, id, false)
-    })?;
+    set_raw_fn(obj, c"adopt", 2, adopt)?;
+    set_raw_fn(obj, c"readStart", 1, read_start)?;
+    set_raw_fn(obj, c"readStop", 1, read_stop)?;
     set_raw_fn(obj, c"writeBuffer", 2, write_buffer)?;
     let state = super::shared_memory(ctx, &*lp.stream_state)?;
     obj.set("streamStateBuffer", state)?;
@@ -196,8 +267,7 @@ pub(super) fn init<'js>(ctx: &Ctx<'js>, lp: &Rc<Loop>, obj: &Object<'js>) -> Res
     set_fn(obj, "writeQueueSize", move |id: u32| {
         handles::write_queue_size(&l, id) as f64
     })?;
-    let l = lp.clone();
-    set_fn(obj, "shutdown", move |id: u32| handles::shutdown(&l, id))?;
+    set_raw_fn(obj, c"shutdown", 1, shutdown)?;
     let l = lp.clone();
     set_fn(
         obj,
