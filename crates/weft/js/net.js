@@ -96,7 +96,6 @@ const kSetKeepAlive = Symbol('kSetKeepAlive');
 const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
-const kHandle = Symbol('kHandle');
 const kReinitializeHandle = Symbol('kReinitializeHandle');
 const owner_symbol = Symbol('owner_symbol');
 const async_id_symbol = Symbol('asyncId');
@@ -279,7 +278,7 @@ function Socket(options) {
   this.connecting = false;
   this[async_id_symbol] = -1;
   this._hadError = false;
-  this[kHandle] = null;
+  this._handle = null;
   this._parent = null;
   this._host = null;
   this._closeAfterHandlingError = false;
@@ -380,12 +379,6 @@ Socket.prototype[kBytesWritten] = 0;
 
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
-
-Object.defineProperty(Socket.prototype, '_handle', {
-  get() { return this[kHandle]; },
-  set(v) { this[kHandle] = v; },
-  configurable: true,
-});
 
 // Refresh the idle timeouts of this socket and its parents.
 Socket.prototype._unrefTimer = function _unrefTimer() {
@@ -855,7 +848,7 @@ function deliverToUserBuffer(stream, handle, buf) {
 const kWriteDirectMask = kWObjectMode | kWWriting | kWConstructed | kWEnding | kWDestroyed |
   kWNeedDrain | kWErrored;
 Socket.prototype.write = function write(chunk, encoding, cb) {
-  const handle = this[kHandle];
+  const handle = this._handle;
   const state = this._writableState;
   if (encoding !== undefined || cb !== undefined || handle === null || this.connecting ||
       (state.bits & kWriteDirectMask) !== kWConstructed || state.corked !== 0 ||
