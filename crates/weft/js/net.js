@@ -261,6 +261,8 @@ function closeSocketHandle(self, isException, isCleanupPending = false) {
   }
 }
 
+const kHandleProperty = { __proto__: null, value: null, writable: true, configurable: true, enumerable: false };
+
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (options?.objectMode) {
@@ -278,7 +280,10 @@ function Socket(options) {
   this.connecting = false;
   this[async_id_symbol] = -1;
   this._hadError = false;
-  this._handle = null;
+  // Not enumerable, as Node's (an accessor there): a plain data property,
+  // since net.js reads it about twenty times per connection and QuickJS
+  // runs an accessor as a call.
+  Object.defineProperty(this, '_handle', kHandleProperty);
   this._parent = null;
   this._host = null;
   this._closeAfterHandlingError = false;
