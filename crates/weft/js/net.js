@@ -394,7 +394,8 @@ Socket.prototype._unrefTimer = function _unrefTimer() {
 
 // After end(), once every byte went out: shut down the write side.
 Socket.prototype._final = function(cb) {
-  if (this.pending) {
+  // this.pending, without the getter.
+  if (!this._handle || this.connecting) {
     return this.once('connect', () => this._final(cb));
   }
   if (!this._handle) return cb();

@@ -71,7 +71,7 @@ function destroy(err, cb) {
     r.bits |= R.kDestroyed;
   }
 
-  if (!s.constructed) {
+  if ((s.bits & (s === w ? W.kConstructed : R.kConstructed)) === 0) {
     // Wait for _construct() to finish before calling _destroy().
     this.once(kDestroy, function(er) {
       _destroy(this, aggregateTwoErrors(er, err), cb);

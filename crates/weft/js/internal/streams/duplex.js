@@ -15,6 +15,8 @@ const Writable = require('internal/streams/writable');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const destroyImpl = require('internal/streams/destroy');
 const { kOnConstructed } = require('internal/streams/utils');
+const { kDestroyed: kReadableDestroyed } = require('internal/streams/bits').readable;
+const { kDestroyed: kWritableDestroyed } = require('internal/streams/bits').writable;
 
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
@@ -113,7 +115,8 @@ Object.defineProperties(Duplex.prototype, {
           this._writableState === undefined) {
         return false;
       }
-      return this._readableState.destroyed && this._writableState.destroyed;
+      return (this._readableState.bits & kReadableDestroyed) !== 0 &&
+        (this._writableState.bits & kWritableDestroyed) !== 0;
     },
     set(value) {
       // The user is managing `destroyed` by hand (backwards compatibility).

@@ -335,7 +335,7 @@ function invalidChunk(stream, chunk) {
 
 function unshiftByteMode(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state.reading = false;
+    state.bits &= ~kReading;
     onEofChunk(stream, state);
     return false;
   }
@@ -368,7 +368,7 @@ function unshiftByteMode(stream, state, chunk, encoding) {
 
 function unshiftObjectMode(stream, state, chunk) {
   if (chunk === null) {
-    state.reading = false;
+    state.bits &= ~kReading;
     onEofChunk(stream, state);
     return false;
   }
@@ -388,7 +388,7 @@ function unshiftValue(stream, state, chunk) {
 
 function pushByteMode(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state.reading = false;
+    state.bits &= ~kReading;
     onEofChunk(stream, state);
     return false;
   }
@@ -440,7 +440,7 @@ function pushByteMode(stream, state, chunk, encoding) {
 
 function pushObjectMode(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state.reading = false;
+    state.bits &= ~kReading;
     onEofChunk(stream, state);
     return false;
   }
@@ -954,7 +954,7 @@ Readable.prototype.on = function(ev, fn) {
   const state = this._readableState;
 
   if (ev === 'data') {
-    state.dataListening = true;
+    state.bits |= kDataListening;
 
     // Lets resume() below be a no-op when someone also listens for
     // 'readable' (supports once('readable')).

@@ -74,7 +74,11 @@ const {
   kCloseEmitted,
   kErrored,
 } = require('internal/streams/bits').writable;
-const { kErrored: kReadableErrored } = require('internal/streams/bits').readable;
+const {
+  kErrored: kReadableErrored,
+  kAutoDestroy: kReadableAutoDestroy,
+  kEndEmitted: kReadableEndEmitted,
+} = require('internal/streams/bits').readable;
 
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 // The constructor pre-creates _events (see Readable.prototype[kShapeMode]).
@@ -766,9 +770,9 @@ function finish(stream, state) {
     // Duplex: also wait for the readable side before auto-destroying.
     const rState = stream._readableState;
     const autoDestroy = !rState || (
-      rState.autoDestroy &&
+      (rState.bits & kReadableAutoDestroy) !== 0 &&
       // A readable side disabled at construction will never 'end'.
-      (rState.endEmitted || rState.readable === false)
+      ((rState.bits & kReadableEndEmitted) !== 0 || rState.readable === false)
     );
     if (autoDestroy) {
       stream.destroy();
@@ -817,8 +821,8 @@ Object.defineProperties(Writable.prototype, {
       const w = this._writableState;
       // w.writable === false: writable side of a Duplex disabled at
       // construction (or via the legacy setter).
-      return !!w && w.writable !== false && !w.destroyed && !w.errored &&
-        !w.ending && !w.ended;
+      return !!w && w.writable !== false && (w.bits & (kDestroyed | kEnding | kEnded)) === 0 &&
+        !w.errored;
     },
     set(val) {
       if (this._writableState) {
@@ -855,7 +859,7 @@ Object.defineProperties(Writable.prototype, {
     __proto__: null,
     configurable: true,
     get() {
-      return this._writableState ? this._writableState.ending : false;
+      return this._writableState ? (this._writableState.bits & kEnding) !== 0 : false;
     },
   },
 
@@ -922,7 +926,7 @@ Writable.prototype.destroy = function(err, cb) {
   const state = this._writableState;
 
   // Fail pending writes and end() callbacks on the next tick.
-  if (!state.destroyed &&
+  if ((state.bits & kDestroyed) === 0 &&
       (state.bufferedIndex < state.buffered.length || state.onFinished !== null)) {
     queueTick(1, errorBuffer, state);
   }
