@@ -1861,7 +1861,7 @@ function onconnection(err, clientHandle) {
   self._connections++;
   socket.server = self;
   socket._server = self;
-  self.emit('connection', socket);
+  emitOne(self, 'connection', socket);
 }
 
 Server.prototype.getConnections = function(cb) {
