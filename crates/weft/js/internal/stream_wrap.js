@@ -45,11 +45,10 @@ function notBufferError() {
 // (status, handle) as in Node. The bridge is made when `onconnection` is
 // set, so that code which wraps the current value (as Node's tests do)
 // gets the function it replaces.
-function makeConnectionBridge(fn) {
+function makeConnectionBridge(fn, isPipe) {
   return function onconnection(status, client) {
     if (typeof client === 'number') {
-      client = this instanceof Pipe ?
-        new Pipe(PipeConstants.SOCKET, client) : new TCP(TCPConstants.SOCKET, client);
+      client = isPipe ? new Pipe(PipeConstants.SOCKET, client) : new TCP(TCPConstants.SOCKET, client);
     }
     return fn.call(this, status, client);
   };
@@ -82,7 +81,8 @@ class StreamHandle {
   }
   set onconnection(fn) {
     this[kOnConnection] = fn;
-    this[kOnConnectionBridge] = typeof fn === 'function' ? makeConnectionBridge(fn) : fn;
+    this[kOnConnectionBridge] =
+      typeof fn === 'function' ? makeConnectionBridge(fn, this instanceof Pipe) : fn;
   }
 
   // The id while open; after close() the id it had.
