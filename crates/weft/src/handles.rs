@@ -810,6 +810,10 @@ fn call_method_raw<'js>(
                 return Ok(());
             }
             let mut args = [qjs::JS_UNDEFINED; 4];
+            debug_assert!(
+                argv.len() <= args.len(),
+                "call_method_raw takes at most 4 arguments"
+            );
             let n = argv.len().min(args.len());
             args[..n].copy_from_slice(&argv[..n]);
             let r = qjs::JS_Call(raw, f, this, n as _, args.as_mut_ptr());

@@ -1,9 +1,8 @@
 //! Timers, immediates, `nextTick` and microtask plumbing (Node's
 //! `internalBinding('timers')` and `internalBinding('task_queue')` in one).
 
-use std::rc::Rc;
-
 use std::ffi::c_int;
+use std::rc::Rc;
 
 use rquickjs::{qjs, Array, Ctx, Function, Object, Persistent, Result, Value};
 
