@@ -236,7 +236,7 @@ const kFlowsStraightMask = kObjectMode | kSync | kDataListening | kEnded | kDest
 
 Object.defineProperty(Readable, Symbol.for('weft.streams.internals'), {
   __proto__: null,
-  value: { flowsStraight, kFlowsStraightMask, pushFlowing },
+  value: { kFlowsStraightMask, pushFlowing },
 });
 
 Readable.prototype.destroy = destroyImpl.destroy;
